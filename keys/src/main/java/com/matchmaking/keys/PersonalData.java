@@ -1,0 +1,42 @@
+package com.matchmaking.keys;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a property as personal data: it is stored only encrypted under a key of its subject, in the key
+ * {@link #group() group} named here, and reads back as the {@link #placeholder() placeholder} once that key
+ * has been destroyed.
+ *
+ * <p>The whole value is encrypted, whatever its type (text, number, date, list or nested record). A
+ * {@code null} value is stored as {@code null}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
+public @interface PersonalData {
+
+    /** The placeholder that makes an erased field read back as {@code null}. */
+    String ERASED_AS_NULL = "";
+
+    /**
+     * The key group. Destroying one group (for example when consent for sensitive fields is withdrawn)
+     * shreds only the fields of that group.
+     */
+    String group();
+
+    /**
+     * What a text field reads back as once its key is destroyed. Fields that are not text, and fields whose
+     * placeholder is {@link #ERASED_AS_NULL}, read back as {@code null}.
+     */
+    String placeholder() default "[erased]";
+
+    /**
+     * The name of another top-level property holding the id of the subject this value belongs to, when it is
+     * not the object's {@link DataSubjectId} (for example the other member of an introduction).
+     */
+    String subject() default "";
+}

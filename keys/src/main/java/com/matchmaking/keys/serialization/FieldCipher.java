@@ -1,0 +1,153 @@
+package com.matchmaking.keys.serialization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.matchmaking.keys.CiphertextIntegrityException;
+import com.matchmaking.keys.vault.ReadKey;
+import com.matchmaking.keys.vault.SubjectKeyVault;
+import com.matchmaking.keys.vault.WriteKey;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Encrypts and decrypts the personal properties of one JSON tree in place, following a {@link ClassPlan}.
+ *
+ * <p>A stored value is the text {@code pd1:<group>:<generation>:<base64 ciphertext>}: the format version first, so
+ * the scheme can evolve, then what is needed to find the key again. The plaintext is the property's JSON, so any
+ * type round-trips. Keys are asked for once per subject per tree, not once per property.
+ */
+final class FieldCipher {
+
+    static final String FORMAT_PREFIX = "pd1:";
+
+    private final SubjectKeyVault vault;
+    private final ObjectMapper mapper;
+
+    FieldCipher(SubjectKeyVault vault, ObjectMapper mapper) {
+        this.vault = vault;
+        this.mapper = mapper;
+    }
+
+    void encrypt(ClassPlan plan, ObjectNode root) {
+        Map<UUID, Set<String>> groupsBySubject = new HashMap<>();
+        for (FieldPlan field : plan.personalFields()) {
+            if (isPresent(valueAt(root, field.path()))) {
+                groupsBySubject.computeIfAbsent(subjectOf(plan, root, field), s -> new HashSet<>()).add(field.group());
+            }
+        }
+        if (groupsBySubject.isEmpty()) {
+            return;
+        }
+        Map<UUID, Map<String, WriteKey>> keys = new HashMap<>();
+        groupsBySubject.forEach((subject, groups) -> keys.put(subject, vault.writeKeys(subject, groups)));
+        for (FieldPlan field : plan.personalFields()) {
+            JsonNode value = valueAt(root, field.path());
+            if (!isPresent(value)) {
+                continue;
+            }
+            UUID subject = subjectOf(plan, root, field);
+            WriteKey key = keys.get(subject).get(field.group());
+            try {
+                byte[] ciphertext = key.aead().encrypt(mapper.writeValueAsBytes(value), field.associatedData(subject));
+                String stored = FORMAT_PREFIX + field.group() + ":" + key.generation() + ":"
+                        + Base64.getEncoder().encodeToString(ciphertext);
+                parentOf(root, field.path()).set(last(field.path()), TextNode.valueOf(stored));
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("Cannot encrypt " + plan.type().getSimpleName() + "." + field.dottedPath(), e);
+            }
+        }
+    }
+
+    void decrypt(ClassPlan plan, ObjectNode root) {
+        for (FieldPlan field : plan.personalFields()) {
+            JsonNode value = valueAt(root, field.path());
+            if (!isPresent(value)) {
+                continue;
+            }
+            String where = plan.type().getSimpleName() + "." + field.dottedPath();
+            StoredValue stored = StoredValue.parse(value, where);
+            UUID subject = subjectOf(plan, root, field);
+            ReadKey key = vault.readKey(subject, stored.group, stored.generation);
+            JsonNode plain;
+            if (key instanceof ReadKey.Live live) {
+                try {
+                    plain = mapper.readTree(live.aead().decrypt(stored.ciphertext, field.associatedData(subject)));
+                } catch (GeneralSecurityException e) {
+                    throw new CiphertextIntegrityException("Ciphertext of " + where + " for subject " + subject
+                            + " failed authentication: altered, or moved from another subject or property", e);
+                } catch (IOException e) {
+                    throw new CiphertextIntegrityException("Decrypted value of " + where + " is not JSON");
+                }
+            } else {
+                plain = field.placeholder() == null ? NullNode.getInstance() : TextNode.valueOf(field.placeholder());
+            }
+            parentOf(root, field.path()).set(last(field.path()), plain);
+        }
+    }
+
+    private record StoredValue(String group, int generation, byte[] ciphertext) {
+
+        static StoredValue parse(JsonNode node, String where) {
+            String text = node.isTextual() ? node.textValue() : null;
+            if (text == null || !text.startsWith(FORMAT_PREFIX)) {
+                throw new CiphertextIntegrityException(where + " holds a value that is not ciphertext of a known format");
+            }
+            String[] parts = text.split(":", 4);
+            if (parts.length != 4) {
+                throw new CiphertextIntegrityException(where + " holds malformed ciphertext");
+            }
+            try {
+                return new StoredValue(parts[1], Integer.parseInt(parts[2]), Base64.getDecoder().decode(parts[3]));
+            } catch (IllegalArgumentException e) {
+                throw new CiphertextIntegrityException(where + " holds malformed ciphertext");
+            }
+        }
+    }
+
+    private static UUID subjectOf(ClassPlan plan, ObjectNode root, FieldPlan field) {
+        JsonNode id = root.get(field.subjectProperty());
+        if (id == null || !id.isTextual()) {
+            throw new IllegalStateException(plan.type().getSimpleName() + "." + field.dottedPath()
+                    + " has a value but its subject property " + field.subjectProperty() + " is empty");
+        }
+        return UUID.fromString(id.textValue());
+    }
+
+    private static boolean isPresent(JsonNode node) {
+        return node != null && !node.isNull() && !node.isMissingNode();
+    }
+
+    private static JsonNode valueAt(ObjectNode root, List<String> path) {
+        JsonNode node = root;
+        for (String name : path) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(name);
+        }
+        return node;
+    }
+
+    private static ObjectNode parentOf(ObjectNode root, List<String> path) {
+        ObjectNode node = root;
+        for (int i = 0; i < path.size() - 1; i++) {
+            node = (ObjectNode) node.get(path.get(i));
+        }
+        return node;
+    }
+
+    private static String last(List<String> path) {
+        return path.get(path.size() - 1);
+    }
+}

@@ -1,0 +1,101 @@
+package com.matchmaking.keys.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * PostgreSQL for tests: every call to {@link #createDatabase(String)} creates a fresh, empty database that no other
+ * test or run shares, and drops it when the JVM ends.
+ *
+ * <p>By default the server is an embedded PostgreSQL (real binaries from zonky) started once per JVM. With the
+ * system property or environment variable {@code MATCHMAKING_TEST_POSTGRES=external} the databases are created on
+ * an existing server instead, at {@code MATCHMAKING_TEST_POSTGRES_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres}) as {@code MATCHMAKING_TEST_POSTGRES_USER} (default
+ * {@code postgres}) with {@code MATCHMAKING_TEST_POSTGRES_PASSWORD} (default empty).
+ */
+public final class TestPostgres {
+
+    private static EmbeddedPostgres embedded;
+
+    private TestPostgres() {
+    }
+
+    /** One fresh database: its JDBC coordinates and a data source for it. */
+    public record Database(String name, String url, String username, String password, DataSource dataSource,
+                           boolean external) {
+    }
+
+    /** Whether this run uses an external server rather than the embedded one. */
+    public static boolean external() {
+        return "external".equalsIgnoreCase(setting("MATCHMAKING_TEST_POSTGRES", "embedded"));
+    }
+
+    public static synchronized Database createDatabase(String prefix) {
+        String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase(Locale.ROOT);
+        Server server = server();
+        try (Connection connection = server.admin.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name + " at " + server.baseUrl, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
+        String url = server.baseUrl + "/" + name;
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(server.username);
+        dataSource.setPassword(server.password);
+        return new Database(name, url, server.username, server.password, dataSource, external());
+    }
+
+    private record Server(String baseUrl, String username, String password, DataSource admin) {
+    }
+
+    private static Server server() {
+        if (external()) {
+            String url = setting("MATCHMAKING_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+            String user = setting("MATCHMAKING_TEST_POSTGRES_USER", "postgres");
+            String password = setting("MATCHMAKING_TEST_POSTGRES_PASSWORD", "");
+            PGSimpleDataSource admin = new PGSimpleDataSource();
+            admin.setUrl(url);
+            admin.setUser(user);
+            admin.setPassword(password);
+            return new Server(url.substring(0, url.lastIndexOf('/')), user, password, admin);
+        }
+        if (embedded == null) {
+            try {
+                embedded = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+            }
+        }
+        String base = "jdbc:postgresql://localhost:" + embedded.getPort();
+        return new Server(base, "postgres", "", embedded.getPostgresDatabase());
+    }
+
+    private static void drop(Server server, String name) {
+        try (Connection connection = server.admin.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException | RuntimeException ignored) {
+            // The embedded server may already be gone at shutdown; its folder goes with it.
+        }
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(name);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,5 @@
+package com.matchmaking.app.account;
+
+public enum AccountKind {
+    MEMBER, STAFF
+}

@@ -1,0 +1,76 @@
+package com.matchmaking.app.account;
+
+import com.matchmaking.schema.account.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+@Repository
+class AccountRepository {
+
+    private static final RowMapper<Account> ACCOUNT = (rs, i) -> new Account(
+            rs.getObject("account_id", UUID.class),
+            AccountKind.valueOf(rs.getString("kind")),
+            rs.getString("password_hash"),
+            roles(rs.getArray("roles")));
+
+    private final JdbcTemplate jdbc;
+
+    AccountRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Account> findByLoginIndex(String loginIndex) {
+        return jdbc.query("SELECT * FROM account WHERE login_index = ?", ACCOUNT, loginIndex).stream().findFirst();
+    }
+
+    Optional<Account> findById(UUID accountId) {
+        return jdbc.query("SELECT * FROM account WHERE account_id = ?", ACCOUNT, accountId).stream().findFirst();
+    }
+
+    boolean loginTakenByOther(String loginIndex, UUID accountId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM account WHERE login_index = ? AND account_id <> ?)",
+                Boolean.class, loginIndex, accountId));
+    }
+
+    void insert(UUID accountId, AccountKind kind, String loginIndex, String passwordHash, Set<Role> roles, Instant createdAt) {
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    INSERT INTO account (account_id, kind, login_index, password_hash, roles, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """);
+            statement.setObject(1, accountId);
+            statement.setString(2, kind.name());
+            statement.setString(3, loginIndex);
+            statement.setString(4, passwordHash);
+            statement.setArray(5, connection.createArrayOf("text", roles.stream().map(Enum::name).toArray()));
+            statement.setTimestamp(6, Timestamp.from(createdAt));
+            return statement;
+        });
+    }
+
+    void changeLoginIndex(UUID accountId, String loginIndex) {
+        jdbc.update("UPDATE account SET login_index = ? WHERE account_id = ?", loginIndex, accountId);
+    }
+
+    boolean delete(UUID accountId) {
+        return jdbc.update("DELETE FROM account WHERE account_id = ?", accountId) > 0;
+    }
+
+    private static Set<Role> roles(Array array) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream((String[]) array.getArray()).map(Role::valueOf).forEach(roles::add);
+        return roles;
+    }
+}

@@ -1,0 +1,31 @@
+package com.matchmaking.app.account;
+
+import com.matchmaking.keys.blindindex.BlindIndex;
+import org.springframework.stereotype.Component;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Turns a login name (a member's email, a staff username) into the blind index it is found by. Members and staff
+ * share one namespace, so no staff username can equal a member's email.
+ */
+@Component
+public class LoginNames {
+
+    static final String PURPOSE = "login";
+
+    private final BlindIndex blindIndex;
+
+    LoginNames(BlindIndex blindIndex) {
+        this.blindIndex = blindIndex;
+    }
+
+    public static String normalise(String login) {
+        return Normalizer.normalize(login.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    public String indexOf(String login) {
+        return blindIndex.of(PURPOSE, normalise(login));
+    }
+}

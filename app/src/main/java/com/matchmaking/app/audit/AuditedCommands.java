@@ -1,0 +1,53 @@
+package com.matchmaking.app.audit;
+
+import com.matchmaking.app.account.Actor;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Sends commands with the audit metadata every resulting event carries: who acted (account id and role), why
+ * (a purpose code or the stated reason's category, never free text) and through which channel. Metadata is stored
+ * in the clear, so nothing personal goes in.
+ */
+@Component
+public class AuditedCommands {
+
+    /** The actor recorded for what the system does on its own (scheduled erasures, retention). */
+    public static final String SYSTEM = "system";
+
+    private final CommandGateway commandGateway;
+
+    AuditedCommands(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** Sends on behalf of a caller and waits for the result; rejections come back as thrown exceptions. */
+    public <R> R send(Object command, Actor actor, String purpose) {
+        return sendWith(command, metadata(actor.accountId().toString(), actor.auditRole(), purpose, "graphql"));
+    }
+
+    /** Sends on behalf of the system itself (a scheduler), naming the process as the purpose. */
+    public <R> R sendAsSystem(Object command, String purpose) {
+        return sendWith(command, metadata(SYSTEM, "SYSTEM", purpose, "scheduler"));
+    }
+
+    private <R> R sendWith(Object command, Map<String, String> metadata) {
+        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
+    }
+
+    private static Map<String, String> metadata(String actorId, String role, String purpose, String origin) {
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put("actorId", actorId);
+        metadata.put("actorRole", role);
+        metadata.put("origin", origin);
+        if (purpose != null) {
+            metadata.put("purpose", purpose);
+        }
+        return metadata;
+    }
+}

@@ -1,0 +1,80 @@
+package com.matchmaking.app.export;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.schema.access.MemberDataExported;
+import com.matchmaking.schema.access.RecordDataExport;
+import com.matchmaking.schema.member.ProfileField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The right of access and portability: everything held about the caller as one machine-readable JSON document,
+ * built from the event log (current values, every change with its time and actor, consents, erasure state, and who
+ * accessed the data). The export itself is recorded as an access event before the document leaves.
+ */
+@Controller
+class MemberDataExportController {
+
+    static final String FORMAT = "matchmaking-member-export/1";
+    private static final Logger log = LoggerFactory.getLogger(MemberDataExportController.class);
+    private static final Set<String> ACCESS_EVENTS = Set.of(MemberDataExported.class.getSimpleName());
+
+    private final AuditedCommands commands;
+    private final MemberHistory history;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    MemberDataExportController(AuditedCommands commands, MemberHistory history, Clock clock) {
+        this.commands = commands;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    Map<String, Object> myDataExport(@ContextValue Actor actor) {
+        Instant now = clock.instant();
+        commands.send(new RecordDataExport(actor.accountId(), now), actor, "data-export");
+        MemberRecord record = history.load(actor.accountId());
+        log.info("Export for member {}: {} events read", actor.accountId(), record.changes().size());
+        return document(record, now);
+    }
+
+    Map<String, Object> document(MemberRecord record, Instant generatedAt) {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        for (ProfileField field : ProfileField.values()) {
+            profile.put(field.propertyName(), record.profile().value(field));
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("format", FORMAT);
+        document.put("generatedAt", generatedAt);
+        document.put("memberId", record.memberId());
+        document.put("registeredAt", record.registeredAt());
+        document.put("acceptedPrivacyPolicyVersion", record.policyVersion());
+        document.put("profile", profile);
+        document.put("preferences", record.preferences());
+        document.put("consents", List.copyOf(record.consents().values()));
+        document.put("erasure", record.erasure());
+        document.put("history", record.changes().stream().filter(c -> !ACCESS_EVENTS.contains(c.event())).toList());
+        document.put("accessLog", record.changes().stream().filter(c -> ACCESS_EVENTS.contains(c.event())).toList());
+        // Fix the document's JSON form here, with explicit date handling, rather than leave it to the HTTP layer.
+        return json.convertValue(document, new TypeReference<>() { });
+    }
+}

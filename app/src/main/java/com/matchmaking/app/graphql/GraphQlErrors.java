@@ -1,0 +1,80 @@
+package com.matchmaking.app.graphql;
+
+import com.matchmaking.app.problem.Classification;
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.keys.SubjectErasedException;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * The one place where exceptions become GraphQL errors with an API.md classification. Messages of our own
+ * rejections are written for clients and carry no personal data; anything unexpected becomes an
+ * {@code INTERNAL_ERROR} with a generic message and an id to find the log entry by, never a stack trace.
+ */
+@ControllerAdvice
+class GraphQlErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @GraphQlExceptionHandler
+    GraphQLError rejected(RequestRejectedException e, DataFetchingEnvironment env) {
+        return error(env, e.classification(), e.getMessage());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError commandFailed(CommandExecutionException e, DataFetchingEnvironment env) {
+        RequestRejectedException cause = causeOf(e, RequestRejectedException.class);
+        if (cause != null) {
+            return rejected(cause, env);
+        }
+        return unexpected(e, env);
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError notFound(AggregateNotFoundException e, DataFetchingEnvironment env) {
+        return error(env, Classification.NOT_FOUND, "No such record");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError concurrent(ConcurrencyException e, DataFetchingEnvironment env) {
+        return error(env, Classification.CONFLICT, "The record was changed at the same time; try again");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError erased(SubjectErasedException e, DataFetchingEnvironment env) {
+        return error(env, Classification.NOT_FOUND, "No such member");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError unexpected(Throwable e, DataFetchingEnvironment env) {
+        RequestRejectedException rejected = causeOf(e, RequestRejectedException.class);
+        if (rejected != null) {
+            return rejected(rejected, env);
+        }
+        String errorId = java.util.UUID.randomUUID().toString();
+        // Our exceptions never carry personal values; the type and the id are enough to find what went wrong.
+        log.error("Unexpected error {} in {}", errorId, env.getField().getName(), e);
+        return error(env, Classification.INTERNAL_ERROR, "Internal error " + errorId);
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, Classification classification, String message) {
+        return GraphqlErrorBuilder.newError(env).errorType(classification).message(message).build();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+package com.matchmaking.app.keys;
+
+import com.google.crypto.tink.KmsClient;
+import com.matchmaking.app.MatchmakingProperties;
+import com.matchmaking.keys.blindindex.BlindIndex;
+import com.matchmaking.keys.kek.KekProvider;
+import com.matchmaking.keys.kek.KmsKekProvider;
+import com.matchmaking.keys.kek.LocalFileKekProvider;
+import com.matchmaking.keys.vault.KeyCacheSettings;
+import com.matchmaking.keys.vault.KeyEvictionListener;
+import com.matchmaking.keys.vault.SubjectKeyVault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.util.StringUtils;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires the keys module: the KEK provider, the key vault with its cache and cross-node eviction, and blind indexes.
+ *
+ * <p>The KEK comes from a KMS when {@code matchmaking.keys.kek-uri} is set (through a Tink {@link KmsClient} bean for
+ * its scheme), otherwise from the local keyset file. Outside the {@code prod} profile a missing file is created;
+ * in {@code prod} start-up stops instead, because a key nobody has backed up would silently become the only way to
+ * read every member's data.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeysConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KeysConfiguration.class);
+
+    @Bean
+    KekProvider kekProvider(KeysProperties keys, MatchmakingProperties properties, Environment environment,
+                            ObjectProvider<KmsClient> kmsClients) {
+        boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
+        KekProvider provider;
+        if (StringUtils.hasText(keys.kekUri())) {
+            KmsClient client = kmsClients.orderedStream().filter(c -> c.doesSupport(keys.kekUri())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "matchmaking.keys.kek-uri is set but no KmsClient bean supports its scheme"));
+            provider = new KmsKekProvider(client, keys.kekUri());
+        } else {
+            if (prod && keys.kekFile() == null) {
+                throw new IllegalStateException("The prod profile needs an explicit KEK: set matchmaking.keys.kek-uri "
+                        + "(a KMS key) or matchmaking.keys.kek-file (an existing keyset file)");
+            }
+            Path file = keys.kekFile() != null ? keys.kekFile() : properties.dataDir().resolve("kek.json");
+            provider = LocalFileKekProvider.open(file, !prod);
+        }
+        log.info("Key-encryption key: {}", provider.describe());
+        return provider;
+    }
+
+    @Bean
+    SubjectKeyVault subjectKeyVault(DataSource dataSource, KekProvider kek, KeysProperties keys, Clock clock) {
+        return new SubjectKeyVault(dataSource, kek, new KeyCacheSettings(keys.cacheSize(), keys.cacheTtl()), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    KeyEvictionListener keyEvictionListener(DataSource dataSource, SubjectKeyVault vault) {
+        return new KeyEvictionListener(dataSource, vault, Duration.ofMillis(500)).start();
+    }
+
+    @Bean
+    BlindIndex blindIndex(DataSource dataSource, KekProvider kek, Clock clock) {
+        return new BlindIndex(dataSource, kek, clock);
+    }
+}

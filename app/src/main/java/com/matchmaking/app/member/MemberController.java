@@ -1,0 +1,116 @@
+package com.matchmaking.app.member;
+
+import com.matchmaking.app.MatchmakingProperties;
+import com.matchmaking.app.account.AccountKind;
+import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.member.MemberInputs.PreferencesInput;
+import com.matchmaking.app.member.MemberInputs.ProfileInput;
+import com.matchmaking.app.member.MemberInputs.RegisterMemberInput;
+import com.matchmaking.app.member.MemberInputs.ValidRegistration;
+import com.matchmaking.schema.account.Role;
+import com.matchmaking.schema.consent.ConsentPurpose;
+import com.matchmaking.schema.consent.GrantConsent;
+import com.matchmaking.schema.consent.WithdrawConsent;
+import com.matchmaking.schema.member.PartnerPreferences;
+import com.matchmaking.schema.member.RegisterMember;
+import com.matchmaking.schema.member.UpdatePreferences;
+import com.matchmaking.schema.member.UpdateProfile;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+
+/** A member's self-service: registration, their own profile and preferences, and their consents. */
+@Controller
+class MemberController {
+
+    private final AuditedCommands commands;
+    private final MemberHistory history;
+    private final PasswordEncoder passwords;
+    private final MatchmakingProperties properties;
+    private final Clock clock;
+
+    MemberController(AuditedCommands commands, MemberHistory history, PasswordEncoder passwords,
+                     MatchmakingProperties properties, Clock clock) {
+        this.commands = commands;
+        this.history = history;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record RegistrationPayload(UUID memberId) {
+    }
+
+    /** The caller's profile under the names of {@code RegisterMemberInput}. */
+    record MemberProfile(UUID memberId, String email, String fullName, String phone, Object gender, LocalDate birthDate,
+                         String city, Object maritalStatus, String acceptedPrivacyPolicyVersion, Object education,
+                         String occupation, Integer heightCm, Object incomeBand, String aboutMe, String wechatId,
+                         Instant registeredAt, Instant updatedAt, PartnerPreferences preferences) {
+
+        static MemberProfile of(MemberRecord r) {
+            var p = r.profile();
+            return new MemberProfile(r.memberId(), p.email(), p.fullName(), p.phone(), p.gender(), p.birthDate(), p.city(),
+                    p.maritalStatus(), r.policyVersion(), p.education(), p.occupation(), p.heightCm(), p.incomeBand(),
+                    p.aboutMe(), p.wechatId(), r.registeredAt(), r.updatedAt(), r.preferences());
+        }
+    }
+
+    @MutationMapping
+    RegistrationPayload registerMember(@Argument RegisterMemberInput input) {
+        ValidRegistration valid = MemberInputs.registration(input, properties.privacyPolicy().version(), clock);
+        UUID memberId = UUID.randomUUID();
+        Actor self = new Actor(memberId, AccountKind.MEMBER, Set.of(Role.MEMBER));
+        commands.send(new RegisterMember(memberId, valid.profile(), passwords.encode(valid.password()),
+                properties.privacyPolicy().version(), valid.consents(), clock.instant()), self, "registration");
+        return new RegistrationPayload(memberId);
+    }
+
+    @QueryMapping
+    MemberProfile me(@ContextValue Actor actor) {
+        return MemberProfile.of(history.load(actor.accountId()));
+    }
+
+    @MutationMapping
+    MemberProfile updateMyProfile(@Argument ProfileInput input, @ContextValue Actor actor) {
+        commands.send(new UpdateProfile(actor.accountId(), MemberInputs.patch(input, clock), clock.instant()), actor,
+                "self-service");
+        return me(actor);
+    }
+
+    @MutationMapping
+    PartnerPreferences updateMyPreferences(@Argument PreferencesInput input, @ContextValue Actor actor) {
+        commands.send(new UpdatePreferences(actor.accountId(), MemberInputs.preferences(input), clock.instant()), actor,
+                "self-service");
+        return history.load(actor.accountId()).preferences();
+    }
+
+    @QueryMapping
+    Collection<MemberHistory.ConsentState> myConsents(@ContextValue Actor actor) {
+        return history.load(actor.accountId()).consents().values();
+    }
+
+    @MutationMapping
+    Collection<MemberHistory.ConsentState> grantConsent(@Argument ConsentPurpose purpose, @ContextValue Actor actor) {
+        commands.send(new GrantConsent(actor.accountId(), purpose, properties.privacyPolicy().version(), clock.instant()),
+                actor, "consent");
+        return myConsents(actor);
+    }
+
+    @MutationMapping
+    Collection<MemberHistory.ConsentState> withdrawConsent(@Argument ConsentPurpose purpose, @ContextValue Actor actor) {
+        commands.send(new WithdrawConsent(actor.accountId(), purpose, clock.instant()), actor, "consent");
+        return myConsents(actor);
+    }
+}

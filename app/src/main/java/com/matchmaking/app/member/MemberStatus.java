@@ -1,0 +1,6 @@
+package com.matchmaking.app.member;
+
+/** Where a member is in their life cycle. */
+enum MemberStatus {
+    ACTIVE, ERASURE_PENDING, ERASED
+}

@@ -1,0 +1,32 @@
+package com.matchmaking.app.storage;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How events are handled. No event handler error is ever logged and dropped: in the subscribing groups it rolls the
+ * command back, in tracking groups the event goes to the dead-letter queue (see application.yml) and the rest of its
+ * member's events wait behind it.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventProcessingConfiguration {
+
+    /** Snapshot a member after this many events since the last one. */
+    static final int MEMBER_SNAPSHOT_THRESHOLD = 25;
+
+    @Autowired
+    void propagateHandlerErrors(EventProcessingConfigurer configurer) {
+        configurer.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    SnapshotTriggerDefinition memberSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, MEMBER_SNAPSHOT_THRESHOLD);
+    }
+}

@@ -1,0 +1,6 @@
+package com.matchmaking.schema.member;
+
+/** Values of API.md; the names are part of the GraphQL contract. */
+public enum Gender {
+    FEMALE, MALE
+}

@@ -1,0 +1,22 @@
+package com.matchmaking.schema.member;
+
+import com.matchmaking.keys.DataSubjectId;
+import com.matchmaking.keys.NotPersonal;
+import com.matchmaking.keys.PersonalData;
+import com.matchmaking.schema.KeyGroups;
+import com.matchmaking.schema.consent.ConsentPurpose;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+@Revision("1")
+public record MemberRegistered(@DataSubjectId UUID memberId,
+                               Profile profile,
+                               @PersonalData(group = KeyGroups.CREDENTIALS, placeholder = PersonalData.ERASED_AS_NULL)
+                               String passwordHash,
+                               @NotPersonal("a policy version") String acceptedPrivacyPolicyVersion,
+                               @NotPersonal("purposes of a fixed list") Set<ConsentPurpose> consents,
+                               @NotPersonal Instant registeredAt) {
+}

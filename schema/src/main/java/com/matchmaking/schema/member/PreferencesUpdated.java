@@ -1,0 +1,16 @@
+package com.matchmaking.schema.member;
+
+import com.matchmaking.keys.DataSubjectId;
+import com.matchmaking.keys.NotPersonal;
+import com.matchmaking.keys.PersonalData;
+import com.matchmaking.schema.KeyGroups;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Revision("1")
+public record PreferencesUpdated(@DataSubjectId UUID memberId,
+                                 @PersonalData(group = KeyGroups.PROFILE) PartnerPreferences preferences,
+                                 @NotPersonal Instant updatedAt) {
+}

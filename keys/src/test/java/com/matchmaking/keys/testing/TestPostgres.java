@@ -25,6 +25,12 @@ import java.util.UUID;
 public final class TestPostgres {
 
     private static EmbeddedPostgres embedded;
+    private static final java.util.Set<String> undropped = new java.util.LinkedHashSet<>();
+
+    static {
+        // A fallback for runs outside JUnit (benchmarks); test sessions drop their databases earlier, in order.
+        Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropAll));
+    }
 
     private TestPostgres() {
     }
@@ -47,7 +53,7 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name + " at " + server.baseUrl, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
+        undropped.add(name);
         String url = server.baseUrl + "/" + name;
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(url);
@@ -81,6 +87,26 @@ public final class TestPostgres {
         }
         String base = "jdbc:postgresql://localhost:" + embedded.getPort();
         return new Server(base, "postgres", "", embedded.getPostgresDatabase());
+    }
+
+    /**
+     * Drops every database created so far. Call it once nothing uses them any more (applications closed); it runs
+     * at JVM shutdown at the latest.
+     */
+    public static synchronized void dropAll() {
+        if (undropped.isEmpty()) {
+            return;
+        }
+        Server server;
+        try {
+            server = server();
+        } catch (RuntimeException gone) {
+            return;
+        }
+        for (String name : java.util.List.copyOf(undropped)) {
+            drop(server, name);
+            undropped.remove(name);
+        }
     }
 
     private static void drop(Server server, String name) {

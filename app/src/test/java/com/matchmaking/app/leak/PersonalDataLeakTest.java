@@ -1,0 +1,204 @@
+package com.matchmaking.app.leak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.matchmaking.app.support.Api;
+import com.matchmaking.app.support.DatabaseDump;
+import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.LogCapture;
+import com.matchmaking.app.support.Processors;
+import com.matchmaking.app.support.TestMembers;
+import com.matchmaking.keys.kek.LocalFileKekProvider;
+import com.matchmaking.keys.serialization.FieldPlan;
+import com.matchmaking.keys.serialization.PersonalDataCatalog;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The heart of the product's promise. Members with a unique marker in every personal field register, change their
+ * data, use their rights, make mistakes; some are erased. Then every row of every table (found from the catalog,
+ * bytea decoded) and everything the application logged is searched for what they typed.
+ */
+class PersonalDataLeakTest extends IntegrationTest {
+
+    /** Tables that must never hold a personal value of anyone, masked or not. */
+    private static final List<String> INFRASTRUCTURE_TABLES = List.of("domain_event_entry", "snapshot_event_entry",
+            "token_entry", "saga_entry", "association_value_entry", "dead_letter_entry");
+
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    EventStore eventStore;
+    @Value("${matchmaking.keys.kek-file}")
+    Path kekFile;
+
+    @Test
+    void noPersonalValueLeaksIntoStorageOrLogsAndErasedMembersAreGoneForGood() throws Exception {
+        List<Api.Registered> kept = new ArrayList<>();
+        List<Api.Registered> erased = new ArrayList<>();
+        try (LogCapture logs = LogCapture.attach()) {
+            for (int i = 0; i < 4; i++) {
+                Api.Registered member = api().register(TestMembers.fresh());
+                liveALittle(member, i == 0 ? 26 : 2);
+                (i < 2 ? kept : erased).add(member);
+            }
+            makeMistakes(kept.get(0));
+            for (Api.Registered member : erased) {
+                api().as(member.token()).documentName("requestErasure").execute()
+                        .path("requestErasure.state").entity(String.class).isEqualTo("ERASED");
+            }
+            new Processors(processing, eventStore).awaitCaughtUp(Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    jdbc.queryForObject("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                            Integer.class, kept.get(0).memberId().toString()) > 0);
+
+            DatabaseDump dump = DatabaseDump.of(jdbc);
+            List<String> logLines = logs.lines();
+
+            assertThat(dump.rowsByTable()).containsKeys("domain_event_entry", "snapshot_event_entry", "subject_key",
+                    "member_summary", "account", "token_entry", "dead_letter_entry");
+            assertThat(dump.rowsByTable().get("snapshot_event_entry")).as("a snapshot was written and is searched").isNotEmpty();
+            assertThat(logLines).as("the log is captured and searched").isNotEmpty();
+
+            for (Api.Registered member : union(kept, erased)) {
+                TestMembers.Member data = member.data();
+                for (String contact : List.of(data.fullName(), data.phone(), data.email(), data.wechatId())) {
+                    assertThat(dump.tablesContaining(contact)).as("name, phone, email and WeChat id appear nowhere").isEmpty();
+                }
+                for (String secret : data.secrets()) {
+                    assertThat(dump.tablesContaining(secret, INFRASTRUCTURE_TABLES))
+                            .as("no personal value in events, snapshots, tokens, sagas or dead letters").isEmpty();
+                    assertThat(logs.linesContaining(secret)).as("no personal value in the log").isEmpty();
+                }
+                assertThat(dump.tablesContaining(data.password())).as("passwords are stored only hashed").isEmpty();
+            }
+            for (Api.Registered member : erased) {
+                for (String secret : member.data().secrets()) {
+                    assertThat(dump.tablesContaining(secret)).as("nothing of an erased member anywhere").isEmpty();
+                }
+                assertThat(dump.tablesContaining(member.memberId().toString(), List.of("member_summary", "account", "subject_key")))
+                        .as("no row of an erased member in read models, logins or keys").isEmpty();
+                assertNothingLeftCanDecrypt(member.memberId());
+            }
+            assertThat(dump.tablesContaining(kept.get(0).data().city(), List.of("member_summary")))
+                    .as("the masked read model does hold what it may (the city): the search would find a leak").isNotEmpty();
+        }
+    }
+
+    /** Changes, preferences, a consent withdrawn and given again, an export. */
+    private void liveALittle(Api.Registered member, int profileChanges) {
+        var as = api().as(member.token());
+        for (int i = 0; i < profileChanges; i++) {
+            as.documentName("updateMyProfile").variable("input", Map.of(
+                    "aboutMe", "Changed " + i + " by " + member.data().marker(),
+                    "occupation", member.data().occupation() + "-" + i)).execute().path("updateMyProfile.memberId").hasValue();
+        }
+        as.documentName("updateMyPreferences").variable("input", Map.of(
+                "cities", Map.of("accepted", List.of(member.data().city()), "required", true))).execute()
+                .path("updateMyPreferences").hasValue();
+        as.documentName("withdrawConsent").variable("purpose", "SENSITIVE_DATA").execute().path("withdrawConsent").hasValue();
+        as.documentName("grantConsent").variable("purpose", "SENSITIVE_DATA").execute().path("grantConsent").hasValue();
+        assertThat(api().export(member.token())).containsKey("history");
+    }
+
+    /** Requests that fail, carrying personal values: none of it may reach an error, a log or a table. */
+    private void makeMistakes(Api.Registered member) {
+        TestMembers.Member data = member.data();
+        Map<String, Object> duplicate = new HashMap<>(TestMembers.fresh().input());
+        duplicate.put("email", data.email());
+        duplicate.put("fullName", data.fullName());
+        api().anonymous().documentName("registerMember").variable("input", duplicate).execute()
+                .errors().satisfy(errors -> assertThat(errors.toString()).doesNotContain(data.marker(), data.email()));
+        Map<String, Object> invalid = new HashMap<>(data.input());
+        invalid.put("phone", "not a phone " + data.marker());
+        invalid.put("birthDate", "born " + data.marker());
+        api().anonymous().documentName("registerMember").variable("input", invalid).execute()
+                .errors().satisfy(errors -> assertThat(errors.toString()).doesNotContain(data.marker()));
+        api().anonymous().documentName("login").variable("username", data.email()).variable("password", "wrong " + data.marker())
+                .execute().errors().satisfy(errors -> assertThat(errors.toString()).doesNotContain(data.marker()));
+        api().as(member.token()).documentName("updateMyProfile").variable("input", Map.of("phone", data.marker()))
+                .execute().errors().satisfy(errors -> assertThat(errors.toString()).doesNotContain(data.marker()));
+    }
+
+    /**
+     * Tries every key still in the database (each unwrapped with the KEK, as an insider with the KEK could) on every
+     * ciphertext of the erased member, with the associated data each was sealed with: all must fail.
+     */
+    private void assertNothingLeftCanDecrypt(UUID subject) throws Exception {
+        List<Sealed> sealed = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        jdbc.query("SELECT payload_type, payload FROM domain_event_entry WHERE aggregate_identifier = ?", rs -> {
+            try {
+                Class<?> type = Class.forName(rs.getString(1));
+                JsonNode payload = json.readTree(rs.getBytes(2));
+                for (FieldPlan field : PersonalDataCatalog.describe(type).personalFields()) {
+                    JsonNode value = payload.at("/" + String.join("/", field.path()));
+                    if (value.isTextual() && value.textValue().startsWith("pd1:")) {
+                        String[] parts = value.textValue().split(":", 4);
+                        byte[] ad = ("pd1|" + subject + "|" + field.binding() + "|" + parts[1]).getBytes(StandardCharsets.UTF_8);
+                        sealed.add(new Sealed(Base64.getDecoder().decode(parts[3]), ad));
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, subject.toString());
+        assertThat(sealed).as("the erased member's ciphertexts are still in the log").hasSizeGreaterThan(10);
+
+        Aead kek = LocalFileKekProvider.open(kekFile, false).kek();
+        List<Aead> remainingKeys = new ArrayList<>();
+        jdbc.query("SELECT subject_id, key_group, wrapped_keyset FROM subject_key WHERE wrapped_keyset IS NOT NULL", rs -> {
+            try {
+                byte[] context = ("subject-keyset|" + rs.getString(1) + "|" + rs.getString(2)).getBytes(StandardCharsets.UTF_8);
+                KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(rs.getBytes(3), kek, context);
+                remainingKeys.add(handle.getPrimitive(RegistryConfiguration.get(), Aead.class));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(remainingKeys).as("other members' keys remain and are tried").isNotEmpty();
+        for (Sealed s : sealed) {
+            for (Aead key : remainingKeys) {
+                assertThat(tryDecrypt(key, s)).isFalse();
+            }
+        }
+    }
+
+    private record Sealed(byte[] ciphertext, byte[] associatedData) {
+    }
+
+    private static boolean tryDecrypt(Aead key, Sealed sealed) {
+        try {
+            key.decrypt(sealed.ciphertext(), sealed.associatedData());
+            return true;
+        } catch (java.security.GeneralSecurityException expected) {
+            return false;
+        }
+    }
+
+    private static <T> List<T> union(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

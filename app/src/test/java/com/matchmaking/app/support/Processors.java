@@ -1,0 +1,62 @@
+package com.matchmaking.app.support;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+import static org.awaitility.Awaitility.await;
+
+/** Waits for, and replays, the application's streaming (tracking) event processors. */
+public final class Processors {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public Processors(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    public List<StreamingEventProcessor> streaming() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+    }
+
+    /** Blocks until every streaming processor has handled every event stored so far. */
+    public void awaitCaughtUp(Duration timeout) {
+        TrackingToken head = eventStore.createHeadToken();
+        long headPosition = head == null ? -1 : head.position().orElse(-1);
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> streaming().stream().allMatch(p -> caughtUp(p, headPosition)));
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor, long headPosition) {
+        if (!processor.isRunning() || processor.processingStatus().isEmpty()) {
+            return headPosition < 0 && processor.isRunning();
+        }
+        for (EventTrackerStatus status : processor.processingStatus().values()) {
+            if (status.isReplaying() || status.isErrorState()) {
+                return false;
+            }
+            OptionalLong position = status.getCurrentPosition();
+            if (headPosition >= 0 && (position.isEmpty() || position.getAsLong() < headPosition)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Rebuilds every streaming processor's read model from the first event. */
+    public void replayAll() {
+        for (StreamingEventProcessor processor : streaming()) {
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
+    }
+}

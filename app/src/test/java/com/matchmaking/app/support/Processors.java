@@ -32,7 +32,24 @@ public final class Processors {
     public void awaitCaughtUp(Duration timeout) {
         TrackingToken head = eventStore.createHeadToken();
         long headPosition = head == null ? -1 : head.position().orElse(-1);
-        await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> streaming().stream().allMatch(p -> caughtUp(p, headPosition)));
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> streaming().stream().allMatch(p -> caughtUp(p, headPosition)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("Processors did not reach position " + headPosition + ": " + describe(), e);
+        }
+    }
+
+    private String describe() {
+        StringBuilder text = new StringBuilder();
+        for (StreamingEventProcessor p : streaming()) {
+            text.append(p.getName()).append(" running=").append(p.isRunning()).append(" error=").append(p.isError());
+            p.processingStatus().forEach((segment, status) -> text.append(" [segment ").append(segment)
+                    .append(" position=").append(status.getCurrentPosition()).append(" replaying=").append(status.isReplaying())
+                    .append(" error=").append(status.getError()).append(']'));
+            text.append("; ");
+        }
+        return text.toString();
     }
 
     private static boolean caughtUp(StreamingEventProcessor processor, long headPosition) {
@@ -40,7 +57,8 @@ public final class Processors {
             return headPosition < 0 && processor.isRunning();
         }
         for (EventTrackerStatus status : processor.processingStatus().values()) {
-            if (status.isReplaying() || status.isErrorState()) {
+            // A replay only reports itself over once an event past the reset point arrives: judge by position.
+            if (status.isErrorState()) {
                 return false;
             }
             OptionalLong position = status.getCurrentPosition();

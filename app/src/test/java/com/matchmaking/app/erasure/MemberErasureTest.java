@@ -3,6 +3,7 @@ package com.matchmaking.app.erasure;
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.TestMembers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Erasure with no cooling-off period (the test profile's PT0S): the key goes, the log stays, the login goes. */
+@Tag("external-postgres")
 class MemberErasureTest extends IntegrationTest {
 
     @Test

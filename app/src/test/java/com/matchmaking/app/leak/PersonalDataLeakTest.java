@@ -17,6 +17,7 @@ import com.matchmaking.keys.serialization.FieldPlan;
 import com.matchmaking.keys.serialization.PersonalDataCatalog;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * data, use their rights, make mistakes; some are erased. Then every row of every table (found from the catalog,
  * bytea decoded) and everything the application logged is searched for what they typed.
  */
+@Tag("external-postgres")
 class PersonalDataLeakTest extends IntegrationTest {
 
     /** Tables that must never hold a personal value of anyone, masked or not. */

@@ -3,6 +3,7 @@ package com.matchmaking.app.member;
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.TestMembers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -14,6 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A member's own life cycle over real GraphQL on HTTP: register, log in, read and change their data. */
+@Tag("external-postgres")
 class MemberSelfServiceTest extends IntegrationTest {
 
     @Test

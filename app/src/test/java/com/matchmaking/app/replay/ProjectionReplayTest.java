@@ -6,6 +6,7 @@ import com.matchmaking.app.support.Processors;
 import com.matchmaking.app.support.TestMembers;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rebuilding every read model from an empty table after erasures: the erased members' events are still in the log,
  * now unreadable, and must replay without a single failure into exactly the read models there were before.
  */
+@Tag("external-postgres")
 class ProjectionReplayTest extends IntegrationTest {
 
     /** Every read-model table the streaming processors maintain. */

@@ -15,6 +15,7 @@ import com.matchmaking.schema.member.UpdateProfile;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every acknowledged command is in the log, and every projection resumes from its stored token so that each event is
  * applied exactly once (the member summary counts what it applied).
  */
+@Tag("external-postgres")
 class RestartWhileProcessingTest {
 
     private static final String PASSWORD_HASH = "{bcrypt}$2a$06$abcdefghijklmnopqrstuuMYa0lGyH6mVmE5HhaFcs6h9ZyM0QWwC";

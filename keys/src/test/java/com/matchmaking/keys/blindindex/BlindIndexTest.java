@@ -5,6 +5,7 @@ import com.matchmaking.keys.testing.KeysDatabase;
 import com.matchmaking.keys.testing.TestPostgres;
 import com.matchmaking.keys.testing.Vaults;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -15,6 +16,7 @@ import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("external-postgres")
 class BlindIndexTest {
 
     private static TestPostgres.Database database;

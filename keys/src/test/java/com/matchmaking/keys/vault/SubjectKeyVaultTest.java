@@ -10,6 +10,7 @@ import com.matchmaking.keys.testing.TestPostgres;
 import com.matchmaking.keys.testing.Vaults;
 import org.axonframework.serialization.SerializedObject;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +32,7 @@ import static com.matchmaking.keys.testing.SampleEvents.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag("external-postgres")
 class SubjectKeyVaultTest {
 
     private static TestPostgres.Database database;

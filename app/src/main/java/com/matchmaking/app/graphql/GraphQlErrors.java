@@ -8,6 +8,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,11 @@ class GraphQlErrors {
     @GraphQlExceptionHandler
     GraphQLError notFound(AggregateNotFoundException e, DataFetchingEnvironment env) {
         return error(env, Classification.NOT_FOUND, "No such record");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError duplicate(AggregateStreamCreationException e, DataFetchingEnvironment env) {
+        return error(env, Classification.CONFLICT, "The record already exists");
     }
 
     @GraphQlExceptionHandler

@@ -106,6 +106,8 @@ class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(embedded.poolSize());
         config.setPoolName("embedded-postgres");
+        // PostgreSQL's error details and the driver's batch errors would otherwise quote statement parameters.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 

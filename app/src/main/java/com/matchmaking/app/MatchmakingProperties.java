@@ -15,7 +15,9 @@ import java.time.Duration;
  * @param encryption    crypto-shredding switches
  * @param erasure       erasure timing
  * @param auth          tokens and passwords
- * @param privacyPolicy the privacy policy members accept
+ * @param privacyPolicy  the privacy policy members accept
+ * @param staff          rules for staff access
+ * @param bootstrapAdmin the first administrator, created at start-up when absent
  */
 @ConfigurationProperties("matchmaking")
 public record MatchmakingProperties(
@@ -23,7 +25,9 @@ public record MatchmakingProperties(
         @DefaultValue Encryption encryption,
         @DefaultValue Erasure erasure,
         @DefaultValue Auth auth,
-        @DefaultValue PrivacyPolicy privacyPolicy) {
+        @DefaultValue PrivacyPolicy privacyPolicy,
+        @DefaultValue Staff staff,
+        @DefaultValue BootstrapAdmin bootstrapAdmin) {
 
     /**
      * @param enabled whether personal fields are encrypted; only the benchmark turns this off, for its baseline
@@ -39,10 +43,29 @@ public record MatchmakingProperties(
     }
 
     /**
-     * @param tokenTtl         lifetime of a login token
-     * @param bcryptStrength   cost of the password hash (log2 rounds)
+     * @param tokenTtl          lifetime of a login token
+     * @param bcryptStrength    cost of the password hash (log2 rounds)
+     * @param lockoutAfter      failed logins in a row after which a login name is locked
+     * @param lockoutDuration   the first lock's length; each further failure doubles it
+     * @param lockoutMaximum    the longest a lock lasts
      */
-    public record Auth(@DefaultValue("PT1H") Duration tokenTtl, @DefaultValue("11") int bcryptStrength) {
+    public record Auth(@DefaultValue("PT1H") Duration tokenTtl, @DefaultValue("11") int bcryptStrength,
+                       @DefaultValue("5") int lockoutAfter, @DefaultValue("PT1M") Duration lockoutDuration,
+                       @DefaultValue("PT1H") Duration lockoutMaximum) {
+    }
+
+    /**
+     * @param trainingValidFor how long privacy training counts as current
+     */
+    public record Staff(@DefaultValue("P12M") java.time.Period trainingValidFor) {
+    }
+
+    /**
+     * @param username    login of the first administrator ({@code MATCHMAKING_BOOTSTRAP_ADMIN_USERNAME})
+     * @param password    their password ({@code MATCHMAKING_BOOTSTRAP_ADMIN_PASSWORD}); none is created without both
+     * @param displayName how the directory names them
+     */
+    public record BootstrapAdmin(String username, String password, @DefaultValue("Administrator") String displayName) {
     }
 
     /**

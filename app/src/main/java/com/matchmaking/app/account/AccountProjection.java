@@ -1,10 +1,15 @@
 package com.matchmaking.app.account;
 
-import com.matchmaking.app.member.LoginAvailability;
 import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.member.MemberRegistered;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.member.ProfileUpdated;
+import com.matchmaking.schema.staff.ConfidentialityAgreementRecorded;
+import com.matchmaking.schema.staff.PrivacyTrainingRecorded;
+import com.matchmaking.schema.staff.StaffCreated;
+import com.matchmaking.schema.staff.StaffReinstated;
+import com.matchmaking.schema.staff.StaffRolesChanged;
+import com.matchmaking.schema.staff.StaffSuspended;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,9 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Keeps the login table in step with member events, in the same transaction as the event (a subscribing processor
- * whose errors roll the command back): a member can log in the moment registration returns, a changed email logs in
- * at once. Erasure removes the login through {@link Logins#remove}.
+ * Keeps the login table in step with member and staff events, in the same transaction as the event (a subscribing
+ * processor whose errors roll the command back): a member can log in the moment registration returns, a changed
+ * email logs in at once, and a role change, suspension, agreement or training counts from the next request. Erasure removes the login through {@link Logins#remove}.
  */
 @Component
 @ProcessingGroup(AccountProjection.GROUP)
@@ -33,8 +38,8 @@ class AccountProjection implements LoginAvailability {
     }
 
     @Override
-    public boolean isAvailable(String email, UUID memberId) {
-        return !accounts.loginTakenByOther(loginNames.indexOf(email), memberId);
+    public boolean isAvailable(String login, UUID accountId) {
+        return !accounts.loginTakenByOther(loginNames.indexOf(login), accountId);
     }
 
     @EventHandler
@@ -48,6 +53,44 @@ class AccountProjection implements LoginAvailability {
         } catch (DuplicateKeyException raced) {
             throw new LoginTakenException();
         }
+    }
+
+    @EventHandler
+    void on(StaffCreated event) {
+        if (event.username() == null || event.passwordHash() == null) {
+            return;
+        }
+        try {
+            accounts.insert(event.staffId(), AccountKind.STAFF, loginNames.indexOf(event.username()), event.passwordHash(),
+                    event.roles(), event.createdAt());
+        } catch (DuplicateKeyException raced) {
+            throw new LoginTakenException();
+        }
+    }
+
+    @EventHandler
+    void on(StaffRolesChanged event) {
+        accounts.changeRoles(event.staffId(), event.roles());
+    }
+
+    @EventHandler
+    void on(StaffSuspended event) {
+        accounts.suspend(event.staffId(), true);
+    }
+
+    @EventHandler
+    void on(StaffReinstated event) {
+        accounts.suspend(event.staffId(), false);
+    }
+
+    @EventHandler
+    void on(ConfidentialityAgreementRecorded event) {
+        accounts.recordAgreement(event.staffId(), event.version(), event.signedOn());
+    }
+
+    @EventHandler
+    void on(PrivacyTrainingRecorded event) {
+        accounts.recordTraining(event.staffId(), event.completedOn());
     }
 
     @EventHandler

@@ -6,9 +6,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -22,7 +24,10 @@ class AccountRepository {
             rs.getObject("account_id", UUID.class),
             AccountKind.valueOf(rs.getString("kind")),
             rs.getString("password_hash"),
-            roles(rs.getArray("roles")));
+            roles(rs.getArray("roles")),
+            rs.getBoolean("suspended"),
+            rs.getDate("agreement_signed_on") == null ? null : rs.getDate("agreement_signed_on").toLocalDate(),
+            rs.getDate("training_completed_on") == null ? null : rs.getDate("training_completed_on").toLocalDate());
 
     private final JdbcTemplate jdbc;
 
@@ -58,6 +63,28 @@ class AccountRepository {
             statement.setTimestamp(6, Timestamp.from(createdAt));
             return statement;
         });
+    }
+
+    void changeRoles(UUID accountId, Set<Role> roles) {
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("UPDATE account SET roles = ? WHERE account_id = ?");
+            statement.setArray(1, connection.createArrayOf("text", roles.stream().map(Enum::name).toArray()));
+            statement.setObject(2, accountId);
+            return statement;
+        });
+    }
+
+    void suspend(UUID accountId, boolean suspended) {
+        jdbc.update("UPDATE account SET suspended = ? WHERE account_id = ?", suspended, accountId);
+    }
+
+    void recordAgreement(UUID accountId, String version, LocalDate signedOn) {
+        jdbc.update("UPDATE account SET agreement_version = ?, agreement_signed_on = ? WHERE account_id = ?",
+                version, Date.valueOf(signedOn), accountId);
+    }
+
+    void recordTraining(UUID accountId, LocalDate completedOn) {
+        jdbc.update("UPDATE account SET training_completed_on = ? WHERE account_id = ?", Date.valueOf(completedOn), accountId);
     }
 
     void changeLoginIndex(UUID accountId, String loginIndex) {

@@ -6,17 +6,29 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who is calling: an account id, its kind and its roles as they are now in the database (not as they were when
- * the token was issued), so a role change or removal takes effect on the very next request.
+ * Who is calling, as the database says now (not as it said when the token was issued), so a role change, a
+ * suspension or an expired training takes effect on the very next request.
+ *
+ * @param memberDataAllowed for staff: not suspended, confidentiality agreement signed and privacy training current;
+ *                          members always see their own data
  */
-public record Actor(UUID accountId, AccountKind kind, Set<Role> roles) {
+public record Actor(UUID accountId, AccountKind kind, Set<Role> roles, boolean suspended, boolean memberDataAllowed) {
 
     public Actor {
         roles = Set.copyOf(roles);
     }
 
+    /** A member acting on their own behalf. */
+    public static Actor member(UUID memberId) {
+        return new Actor(memberId, AccountKind.MEMBER, Set.of(Role.MEMBER), false, true);
+    }
+
     public boolean isMember() {
         return kind == AccountKind.MEMBER;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
     }
 
     /** The role to record in event metadata: MEMBER, or the staff roles joined. */

@@ -1,5 +1,6 @@
 package com.matchmaking.app.account;
 
+import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.problem.Classification;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.account.Role;
@@ -10,31 +11,38 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Logging in and out of existence: checks a login name and password, issues a token, and removes a login on
- * erasure. A failed login says nothing about which part was wrong, and takes as long whether or not the name exists.
+ * Logging in, and who a token belongs to. A failed login says nothing about which part was wrong and takes as long
+ * whether or not the name exists; repeated failures lock the name with a growing back-off.
  */
 @Service
 public class Logins {
 
     private static final Logger log = LoggerFactory.getLogger(Logins.class);
+    static final String INVALID = "Invalid username or password";
 
     private final AccountRepository accounts;
+    private final LoginAttempts attempts;
     private final LoginNames loginNames;
     private final PasswordEncoder passwords;
     private final Tokens tokens;
+    private final MatchmakingProperties properties;
     private final Clock clock;
     private final String decoyHash;
 
-    Logins(AccountRepository accounts, LoginNames loginNames, PasswordEncoder passwords, Tokens tokens, Clock clock) {
+    Logins(AccountRepository accounts, LoginAttempts attempts, LoginNames loginNames, PasswordEncoder passwords,
+           Tokens tokens, MatchmakingProperties properties, Clock clock) {
         this.accounts = accounts;
+        this.attempts = attempts;
         this.loginNames = loginNames;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.properties = properties;
         this.clock = clock;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
@@ -44,29 +52,57 @@ public class Logins {
     }
 
     public Session login(String username, String password) {
-        Optional<Account> account = username == null || username.isBlank()
-                ? Optional.empty() : accounts.findByLoginIndex(loginNames.indexOf(username));
-        // Compare against a decoy when the name is unknown, so timing does not tell names apart.
-        String hash = account.map(Account::passwordHash).orElse(decoyHash);
-        boolean matches = password != null && passwords.matches(password, hash);
-        if (account.isEmpty() || !matches) {
-            log.info("Failed login for account {}", account.map(a -> a.accountId().toString()).orElse("(unknown)"));
-            throw new RequestRejectedException(Classification.UNAUTHORIZED, "Invalid username or password");
+        Instant now = clock.instant();
+        if (username == null || username.isBlank() || password == null) {
+            passwords.matches("", decoyHash);
+            throw new RequestRejectedException(Classification.UNAUTHORIZED, INVALID);
         }
+        String loginIndex = loginNames.indexOf(username);
+        if (attempts.lockedUntil(loginIndex, now).isPresent()) {
+            throw new RequestRejectedException(Classification.UNAUTHORIZED, "Too many failed logins; try again later");
+        }
+        Optional<Account> account = accounts.findByLoginIndex(loginIndex);
+        // Compare against a decoy when the name is unknown, so timing does not tell names apart.
+        boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(decoyHash));
+        if (account.isEmpty() || !matches) {
+            int failures = attempts.failed(loginIndex, now);
+            log.info("Failed login #{} in a row for account {}", failures,
+                    account.map(a -> a.accountId().toString()).orElse("(unknown)"));
+            throw new RequestRejectedException(Classification.UNAUTHORIZED, INVALID);
+        }
+        attempts.succeeded(loginIndex);
         Account a = account.get();
-        Tokens.Issued issued = tokens.issue(a.accountId(), clock.instant());
+        if (a.suspended()) {
+            throw RequestRejectedException.forbidden("This account is suspended");
+        }
+        Tokens.Issued issued = tokens.issue(a.accountId(), now);
         return new Session(issued.token(), issued.expiresAt(), a.accountId(), a.kind(), a.roles());
     }
 
-    /** Removes a member's login (on erasure). Returns whether there was one. */
+    /** Removes a login (on erasure). Returns whether there was one. */
     public boolean remove(UUID accountId) {
         return accounts.delete(accountId);
     }
 
     /** Who presents this bearer token: nobody if it is invalid or expired, or its account no longer exists. */
     public Optional<Actor> authenticate(String bearerToken) {
-        return tokens.verify(bearerToken)
-                .flatMap(accounts::findById)
-                .map(a -> new Actor(a.accountId(), a.kind(), a.roles()));
+        return tokens.verify(bearerToken).flatMap(accounts::findById).map(this::actor);
+    }
+
+    /** The actor of an account as it stands now. */
+    public Optional<Actor> actor(UUID accountId) {
+        return accounts.findById(accountId).map(this::actor);
+    }
+
+    private Actor actor(Account a) {
+        boolean allowed = a.kind() == AccountKind.MEMBER || (!a.suspended() && agreementAndTrainingCurrent(a));
+        return new Actor(a.accountId(), a.kind(), a.roles(), a.suspended(), allowed);
+    }
+
+    private boolean agreementAndTrainingCurrent(Account a) {
+        LocalDate today = LocalDate.now(clock);
+        return a.agreementSignedOn() != null && !a.agreementSignedOn().isAfter(today)
+                && a.trainingCompletedOn() != null
+                && !a.trainingCompletedOn().plus(properties.staff().trainingValidFor()).isBefore(today);
     }
 }

@@ -9,6 +9,8 @@ import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.schema.access.MemberDataExported;
+import com.matchmaking.schema.access.MemberFieldRevealed;
+import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.access.RecordDataExport;
 import com.matchmaking.schema.member.ProfileField;
 import org.slf4j.Logger;
@@ -34,7 +36,8 @@ class MemberDataExportController {
 
     static final String FORMAT = "matchmaking-member-export/1";
     private static final Logger log = LoggerFactory.getLogger(MemberDataExportController.class);
-    private static final Set<String> ACCESS_EVENTS = Set.of(MemberDataExported.class.getSimpleName());
+    private static final Set<String> ACCESS_EVENTS = Set.of(MemberDataExported.class.getSimpleName(),
+            MemberFieldRevealed.class.getSimpleName(), MemberProfileViewed.class.getSimpleName());
 
     private final AuditedCommands commands;
     private final MemberHistory history;
@@ -71,6 +74,7 @@ class MemberDataExportController {
         document.put("profile", profile);
         document.put("preferences", record.preferences());
         document.put("consents", List.copyOf(record.consents().values()));
+        document.put("idVerification", record.idVerification());
         document.put("erasure", record.erasure());
         document.put("history", record.changes().stream().filter(c -> !ACCESS_EVENTS.contains(c.event())).toList());
         document.put("accessLog", record.changes().stream().filter(c -> ACCESS_EVENTS.contains(c.event())).toList());

@@ -1,12 +1,17 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
 import com.matchmaking.keys.PersonalData;
 import com.matchmaking.schema.KeyGroups;
 import com.matchmaking.schema.access.MemberDataExported;
+import com.matchmaking.schema.access.MemberFieldRevealed;
+import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.access.RecordDataExport;
+import com.matchmaking.schema.access.RecordProfileView;
+import com.matchmaking.schema.access.RevealMemberField;
 import com.matchmaking.schema.consent.ConsentGranted;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.ConsentWithdrawn;
@@ -18,7 +23,11 @@ import com.matchmaking.schema.erasure.ErasureCancelled;
 import com.matchmaking.schema.erasure.ErasureRequested;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.erasure.RequestErasure;
+import com.matchmaking.schema.member.AssignMatchmaker;
+import com.matchmaking.schema.member.IdNumberVerified;
+import com.matchmaking.schema.member.MatchmakerAssigned;
 import com.matchmaking.schema.member.MemberRegistered;
+import com.matchmaking.schema.member.VerifyIdNumber;
 import com.matchmaking.schema.member.PartnerPreferences;
 import com.matchmaking.schema.member.PreferencesUpdated;
 import com.matchmaking.schema.member.Profile;
@@ -64,6 +73,8 @@ class Member {
     private Instant erasureRequestedAt;
     @NotPersonal
     private Instant erasureDueAt;
+    @NotPersonal("a staff id")
+    private UUID matchmakerId;
 
     protected Member() {
         // For Axon and for snapshots.
@@ -163,6 +174,36 @@ class Member {
     }
 
     @CommandHandler
+    void handle(AssignMatchmaker command) {
+        requireNotErased();
+        if (!Objects.equals(matchmakerId, command.matchmakerId())) {
+            apply(new MatchmakerAssigned(memberId, command.matchmakerId(), command.assignedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(VerifyIdNumber command) {
+        requireNotErased();
+        if (!consents.contains(ConsentPurpose.SENSITIVE_DATA)) {
+            throw RequestRejectedException.badRequest("An ID number needs consent to SENSITIVE_DATA");
+        }
+        apply(new IdNumberVerified(memberId, command.maskedIdNumber(), command.verified(), command.verifiedAt()));
+    }
+
+    @CommandHandler
+    void handle(RevealMemberField command) {
+        requireNotErased();
+        apply(new MemberFieldRevealed(memberId, command.staffId(), command.staffRole(), command.field(), command.reason(),
+                command.revealedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordProfileView command) {
+        requireNotErased();
+        apply(new MemberProfileViewed(memberId, command.staffId(), command.staffRole(), command.viewedAt()));
+    }
+
+    @CommandHandler
     void handle(RecordDataExport command) {
         requireNotErased();
         apply(new MemberDataExported(memberId, command.exportedAt()));
@@ -224,6 +265,11 @@ class Member {
         status = MemberStatus.ACTIVE;
         erasureRequestedAt = null;
         erasureDueAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(MatchmakerAssigned event) {
+        matchmakerId = event.matchmakerId();
     }
 
     @EventSourcingHandler

@@ -1,7 +1,6 @@
 package com.matchmaking.app.member;
 
 import com.matchmaking.app.MatchmakingProperties;
-import com.matchmaking.app.account.AccountKind;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
@@ -9,7 +8,6 @@ import com.matchmaking.app.member.MemberInputs.PreferencesInput;
 import com.matchmaking.app.member.MemberInputs.ProfileInput;
 import com.matchmaking.app.member.MemberInputs.RegisterMemberInput;
 import com.matchmaking.app.member.MemberInputs.ValidRegistration;
-import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.GrantConsent;
 import com.matchmaking.schema.consent.WithdrawConsent;
@@ -17,6 +15,9 @@ import com.matchmaking.schema.member.PartnerPreferences;
 import com.matchmaking.schema.member.RegisterMember;
 import com.matchmaking.schema.member.UpdatePreferences;
 import com.matchmaking.schema.member.UpdateProfile;
+import com.matchmaking.schema.member.VerifyIdNumber;
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.readmodels.masking.Masking;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -28,7 +29,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Set;
 import java.util.UUID;
 
 /** A member's self-service: registration, their own profile and preferences, and their consents. */
@@ -57,13 +57,16 @@ class MemberController {
     record MemberProfile(UUID memberId, String email, String fullName, String phone, Object gender, LocalDate birthDate,
                          String city, Object maritalStatus, String acceptedPrivacyPolicyVersion, Object education,
                          String occupation, Integer heightCm, Object incomeBand, String aboutMe, String wechatId,
-                         Instant registeredAt, Instant updatedAt, PartnerPreferences preferences) {
+                         String maskedIdNumber, Boolean idVerified, Instant registeredAt, Instant updatedAt,
+                         PartnerPreferences preferences) {
 
         static MemberProfile of(MemberRecord r) {
             var p = r.profile();
+            var id = r.idVerification();
             return new MemberProfile(r.memberId(), p.email(), p.fullName(), p.phone(), p.gender(), p.birthDate(), p.city(),
                     p.maritalStatus(), r.policyVersion(), p.education(), p.occupation(), p.heightCm(), p.incomeBand(),
-                    p.aboutMe(), p.wechatId(), r.registeredAt(), r.updatedAt(), r.preferences());
+                    p.aboutMe(), p.wechatId(), id == null ? null : id.maskedIdNumber(), id == null ? null : id.verified(),
+                    r.registeredAt(), r.updatedAt(), r.preferences());
         }
     }
 
@@ -71,7 +74,7 @@ class MemberController {
     RegistrationPayload registerMember(@Argument RegisterMemberInput input) {
         ValidRegistration valid = MemberInputs.registration(input, properties.privacyPolicy().version(), clock);
         UUID memberId = UUID.randomUUID();
-        Actor self = new Actor(memberId, AccountKind.MEMBER, Set.of(Role.MEMBER));
+        Actor self = Actor.member(memberId);
         commands.send(new RegisterMember(memberId, valid.profile(), passwords.encode(valid.password()),
                 properties.privacyPolicy().version(), valid.consents(), clock.instant()), self, "registration");
         return new RegistrationPayload(memberId);
@@ -94,6 +97,20 @@ class MemberController {
         commands.send(new UpdatePreferences(actor.accountId(), MemberInputs.preferences(input), clock.instant()), actor,
                 "self-service");
         return history.load(actor.accountId()).preferences();
+    }
+
+    /**
+     * Checks an ID number in memory and keeps only the outcome and its masked form. A number that does not check
+     * out is recorded as unverified; only a malformed one is refused.
+     */
+    @MutationMapping
+    MemberProfile submitIdNumber(@Argument String idNumber, @ContextValue Actor actor) {
+        String id = IdNumbers.normalise(idNumber == null ? "" : idNumber)
+                .orElseThrow(() -> RequestRejectedException.badRequest("idNumber must have 17 digits and a digit or X"));
+        boolean verified = IdNumbers.verifies(id, history.load(actor.accountId()).profile().birthDate());
+        commands.send(new VerifyIdNumber(actor.accountId(), Masking.idNumber(id), verified, clock.instant()), actor,
+                "id-verification");
+        return me(actor);
     }
 
     @QueryMapping

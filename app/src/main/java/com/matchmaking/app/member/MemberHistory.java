@@ -2,12 +2,16 @@ package com.matchmaking.app.member;
 
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.access.MemberDataExported;
+import com.matchmaking.schema.access.MemberFieldRevealed;
+import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.consent.ConsentGranted;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.ConsentWithdrawn;
 import com.matchmaking.schema.erasure.ErasureCancelled;
 import com.matchmaking.schema.erasure.ErasureRequested;
 import com.matchmaking.schema.erasure.MemberErased;
+import com.matchmaking.schema.member.IdNumberVerified;
+import com.matchmaking.schema.member.MatchmakerAssigned;
 import com.matchmaking.schema.member.MemberRegistered;
 import com.matchmaking.schema.member.PartnerPreferences;
 import com.matchmaking.schema.member.PreferencesUpdated;
@@ -55,10 +59,15 @@ public class MemberHistory {
                          String actorRole, String purpose) {
     }
 
+    /** The outcome of the member's ID check: the masked number and whether it checked out. */
+    public record IdVerification(String maskedIdNumber, Boolean verified, Instant verifiedAt) {
+    }
+
     /** Everything the log holds about one member. */
     public record MemberRecord(UUID memberId, Profile profile, PartnerPreferences preferences, String policyVersion,
                                Instant registeredAt, Instant updatedAt, Map<ConsentPurpose, ConsentState> consents,
-                               ErasureState erasure, List<Change> changes) {
+                               ErasureState erasure, IdVerification idVerification, UUID matchmakerId,
+                               List<Change> changes) {
         public boolean erased() {
             return "ERASED".equals(erasure.state());
         }
@@ -82,6 +91,8 @@ public class MemberHistory {
         private Instant updatedAt;
         private final Map<ConsentPurpose, ConsentState> consents = new EnumMap<>(ConsentPurpose.class);
         private ErasureState erasure = ErasureState.NONE;
+        private IdVerification idVerification;
+        private UUID matchmakerId;
         private final List<Change> changes = new ArrayList<>();
 
         Fold(UUID memberId) {
@@ -125,6 +136,9 @@ public class MemberHistory {
                 values.put("policyVersion", e.policyVersion());
             } else if (payload instanceof ConsentWithdrawn e) {
                 consents.put(e.purpose(), new ConsentState(e.purpose(), false, null, e.withdrawnAt()));
+                if (e.purpose() == ConsentPurpose.SENSITIVE_DATA) {
+                    idVerification = null;
+                }
                 at = e.withdrawnAt();
                 values.put("purpose", e.purpose().name());
             } else if (payload instanceof ErasureRequested e) {
@@ -137,6 +151,25 @@ public class MemberHistory {
             } else if (payload instanceof MemberErased e) {
                 erasure = new ErasureState("ERASED", e.requestedAt(), null, e.erasedAt());
                 at = e.erasedAt();
+            } else if (payload instanceof IdNumberVerified e) {
+                idVerification = new IdVerification(e.maskedIdNumber(), e.verified(), e.verifiedAt());
+                at = e.verifiedAt();
+                values.put("maskedIdNumber", e.maskedIdNumber());
+                values.put("verified", e.verified());
+            } else if (payload instanceof MatchmakerAssigned e) {
+                matchmakerId = e.matchmakerId();
+                at = e.assignedAt();
+                values.put("matchmakerId", e.matchmakerId());
+            } else if (payload instanceof MemberFieldRevealed e) {
+                at = e.revealedAt();
+                values.put("staffId", e.staffId());
+                values.put("staffRole", e.staffRole());
+                values.put("field", e.field().name());
+                values.put("reason", e.reason());
+            } else if (payload instanceof MemberProfileViewed e) {
+                at = e.viewedAt();
+                values.put("staffId", e.staffId());
+                values.put("staffRole", e.staffRole());
             } else if (payload instanceof MemberDataExported e) {
                 at = e.exportedAt();
             }
@@ -158,7 +191,8 @@ public class MemberHistory {
 
         MemberRecord result() {
             return new MemberRecord(memberId, profile, preferences, policyVersion, registeredAt, updatedAt,
-                    Collections.unmodifiableMap(new EnumMap<>(consents)), erasure, List.copyOf(changes));
+                    Collections.unmodifiableMap(new EnumMap<>(consents)), erasure, idVerification, matchmakerId,
+                    List.copyOf(changes));
         }
     }
 }

@@ -26,7 +26,8 @@ class MemberErasureTest extends IntegrationTest {
             api().as(member.token()).documentName("updateMyProfile").variable("input", Map.of("heightCm", 150 + i)).execute();
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> rows("snapshot_event_entry", "aggregate_identifier", member.memberId().toString()) > 0);
-        await().atMost(Duration.ofSeconds(20)).until(() -> rows("member_summary", "member_id", member.memberId()) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("service_member_card", "member_id", member.memberId()) == 1
+                && rows("matchmaker_member_card", "member_id", member.memberId()) == 1);
         int eventsOfMember = rows("domain_event_entry", "aggregate_identifier", member.memberId().toString());
 
         Map<String, Object> status = api().as(member.token()).documentName("requestErasure").execute()
@@ -48,7 +49,8 @@ class MemberErasureTest extends IntegrationTest {
         assertThat(rows("domain_event_entry", "aggregate_identifier", member.memberId().toString()))
                 .as("the log stays intact: the erasure event is appended, nothing is removed")
                 .isEqualTo(eventsOfMember + 2);
-        await().atMost(Duration.ofSeconds(20)).until(() -> rows("member_summary", "member_id", member.memberId()) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("service_member_card", "member_id", member.memberId()) == 0
+                && rows("matchmaker_member_card", "member_id", member.memberId()) == 0);
 
         MemberSelfServiceAssertions.unauthorized(api().as(member.token()).documentName("me").execute());
         MemberSelfServiceAssertions.unauthorized(api().anonymous().documentName("login")

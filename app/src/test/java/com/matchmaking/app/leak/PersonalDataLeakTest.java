@@ -11,10 +11,12 @@ import com.matchmaking.app.support.DatabaseDump;
 import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.LogCapture;
 import com.matchmaking.app.support.Processors;
+import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.keys.kek.LocalFileKekProvider;
 import com.matchmaking.keys.serialization.FieldPlan;
 import com.matchmaking.keys.serialization.PersonalDataCatalog;
+import com.matchmaking.schema.account.Role;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Tag;
@@ -59,10 +61,18 @@ class PersonalDataLeakTest extends IntegrationTest {
         List<Api.Registered> kept = new ArrayList<>();
         List<Api.Registered> erased = new ArrayList<>();
         try (LogCapture logs = LogCapture.attach()) {
+            Staffing staffing = new Staffing(api());
+            Staffing.StaffMember matchmaker = staffing.cleared(Role.MATCHMAKER);
+            Staffing.StaffMember service = staffing.cleared(Role.CUSTOMER_SERVICE);
             for (int i = 0; i < 4; i++) {
                 Api.Registered member = api().register(TestMembers.fresh());
                 liveALittle(member, i == 0 ? 26 : 2);
+                staffing.assign(member.memberId(), matchmaker.staffId());
                 (i < 2 ? kept : erased).add(member);
+            }
+            new Processors(processing, eventStore).awaitCaughtUp(Duration.ofSeconds(30));
+            for (Api.Registered member : union(kept, erased)) {
+                lookAsStaff(member, matchmaker, service);
             }
             makeMistakes(kept.get(0));
             for (Api.Registered member : erased) {
@@ -78,14 +88,15 @@ class PersonalDataLeakTest extends IntegrationTest {
             List<String> logLines = logs.lines();
 
             assertThat(dump.rowsByTable()).containsKeys("domain_event_entry", "snapshot_event_entry", "subject_key",
-                    "member_summary", "account", "token_entry", "dead_letter_entry");
+                    "matchmaker_member_card", "service_member_card", "account", "token_entry", "dead_letter_entry");
             assertThat(dump.rowsByTable().get("snapshot_event_entry")).as("a snapshot was written and is searched").isNotEmpty();
             assertThat(logLines).as("the log is captured and searched").isNotEmpty();
 
             for (Api.Registered member : union(kept, erased)) {
                 TestMembers.Member data = member.data();
-                for (String contact : List.of(data.fullName(), data.phone(), data.email(), data.wechatId())) {
-                    assertThat(dump.tablesContaining(contact)).as("name, phone, email and WeChat id appear nowhere").isEmpty();
+                for (String contact : List.of(data.fullName(), data.phone(), data.email(), data.wechatId(), data.idNumber())) {
+                    assertThat(dump.tablesContaining(contact))
+                            .as("name, phone, email, WeChat id and ID number appear nowhere, staff read models included").isEmpty();
                 }
                 for (String secret : data.secrets()) {
                     assertThat(dump.tablesContaining(secret, INFRASTRUCTURE_TABLES))
@@ -98,11 +109,12 @@ class PersonalDataLeakTest extends IntegrationTest {
                 for (String secret : member.data().secrets()) {
                     assertThat(dump.tablesContaining(secret)).as("nothing of an erased member anywhere").isEmpty();
                 }
-                assertThat(dump.tablesContaining(member.memberId().toString(), List.of("member_summary", "account", "subject_key")))
-                        .as("no row of an erased member in read models, logins or keys").isEmpty();
+                assertThat(dump.tablesContaining(member.memberId().toString(),
+                        List.of("matchmaker_member_card", "service_member_card", "account", "subject_key", "erasure_schedule")))
+                        .as("no row of an erased member in any role's read model, logins or keys").isEmpty();
                 assertNothingLeftCanDecrypt(member.memberId());
             }
-            assertThat(dump.tablesContaining(kept.get(0).data().city(), List.of("member_summary")))
+            assertThat(dump.tablesContaining(kept.get(0).data().city(), List.of("matchmaker_member_card", "service_member_card")))
                     .as("the masked read model does hold what it may (the city): the search would find a leak").isNotEmpty();
         }
     }
@@ -118,9 +130,24 @@ class PersonalDataLeakTest extends IntegrationTest {
         as.documentName("updateMyPreferences").variable("input", Map.of(
                 "cities", Map.of("accepted", List.of(member.data().city()), "required", true))).execute()
                 .path("updateMyPreferences").hasValue();
+        as.documentName("submitIdNumber").variable("idNumber", member.data().idNumber()).execute()
+                .path("submitIdNumber.idVerified").entity(Boolean.class).isEqualTo(true);
         as.documentName("withdrawConsent").variable("purpose", "SENSITIVE_DATA").execute().path("withdrawConsent").hasValue();
         as.documentName("grantConsent").variable("purpose", "SENSITIVE_DATA").execute().path("grantConsent").hasValue();
+        as.documentName("submitIdNumber").variable("idNumber", member.data().idNumber()).execute()
+                .path("submitIdNumber.idVerified").entity(Boolean.class).isEqualTo(true);
         assertThat(api().export(member.token())).containsKey("history");
+    }
+
+    /** Staff open the member's card and reveal fields, with reasons that mention the member. */
+    private void lookAsStaff(Api.Registered member, Staffing.StaffMember matchmaker, Staffing.StaffMember service) {
+        for (Staffing.StaffMember staff : List.of(matchmaker, service)) {
+            api().as(staff.token()).documentName("memberProfile").variable("memberId", member.memberId().toString())
+                    .execute().path("memberProfile.memberId").hasValue();
+            api().as(staff.token()).documentName("revealField").variable("memberId", member.memberId().toString())
+                    .variable("field", "PHONE").variable("reason", "Calling " + member.data().marker() + " back").execute()
+                    .path("revealField").entity(String.class).isEqualTo(member.data().storedPhone());
+        }
     }
 
     /** Requests that fail, carrying personal values: none of it may reach an error, a log or a table. */

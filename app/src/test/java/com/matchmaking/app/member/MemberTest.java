@@ -1,7 +1,13 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.access.MemberDataExported;
+import com.matchmaking.schema.access.MemberField;
+import com.matchmaking.schema.access.MemberFieldRevealed;
+import com.matchmaking.schema.access.MemberProfileViewed;
+import com.matchmaking.schema.access.RecordProfileView;
+import com.matchmaking.schema.access.RevealMemberField;
 import com.matchmaking.schema.access.RecordDataExport;
 import com.matchmaking.schema.consent.ConsentGranted;
 import com.matchmaking.schema.consent.ConsentPurpose;
@@ -14,7 +20,11 @@ import com.matchmaking.schema.erasure.ErasureCancelled;
 import com.matchmaking.schema.erasure.ErasureRequested;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.erasure.RequestErasure;
+import com.matchmaking.schema.member.AssignMatchmaker;
 import com.matchmaking.schema.member.Education;
+import com.matchmaking.schema.member.IdNumberVerified;
+import com.matchmaking.schema.member.MatchmakerAssigned;
+import com.matchmaking.schema.member.VerifyIdNumber;
 import com.matchmaking.schema.member.Gender;
 import com.matchmaking.schema.member.IncomeBand;
 import com.matchmaking.schema.member.MaritalStatus;
@@ -234,6 +244,38 @@ class MemberTest {
                     .expectException(RequestRejectedException.class)
                     .expectExceptionMessage("No such member");
         }
+    }
+
+    @Test
+    void assigningAMatchmakerIsRecordedOnlyWhenItChanges() {
+        UUID matchmaker = UUID.fromString("00000000-0000-4000-8000-0000000000bb");
+        fixture.given(REGISTERED).when(new AssignMatchmaker(ID, matchmaker, T1))
+                .expectEvents(new MatchmakerAssigned(ID, matchmaker, T1));
+        fixture.given(REGISTERED, new MatchmakerAssigned(ID, matchmaker, T0)).when(new AssignMatchmaker(ID, matchmaker, T1))
+                .expectNoEvents();
+        fixture.given(REGISTERED, new MatchmakerAssigned(ID, matchmaker, T0)).when(new AssignMatchmaker(ID, null, T1))
+                .expectEvents(new MatchmakerAssigned(ID, null, T1));
+    }
+
+    @Test
+    void anIdVerificationNeedsConsentToSensitiveData() {
+        fixture.given(REGISTERED).when(new VerifyIdNumber(ID, "110***********1233", true, T1))
+                .expectNoEvents().expectExceptionMessage("An ID number needs consent to SENSITIVE_DATA");
+        fixture.given(REGISTERED, new ConsentGranted(ID, ConsentPurpose.SENSITIVE_DATA, "2026-11", T0))
+                .when(new VerifyIdNumber(ID, "110***********1233", true, T1))
+                .expectEvents(new IdNumberVerified(ID, "110***********1233", true, T1));
+    }
+
+    @Test
+    void revealsAndProfileViewsAreRecordedAsAccessEvents() {
+        UUID staff = UUID.fromString("00000000-0000-4000-8000-0000000000cc");
+        fixture.given(REGISTERED).when(new RevealMemberField(ID, staff, "CUSTOMER_SERVICE", MemberField.PHONE, "Call back", T1))
+                .expectEvents(new MemberFieldRevealed(ID, staff, "CUSTOMER_SERVICE", MemberField.PHONE, "Call back", T1));
+        fixture.given(REGISTERED).when(new RecordProfileView(ID, staff, "MATCHMAKER", T1))
+                .expectEvents(new MemberProfileViewed(ID, staff, "MATCHMAKER", T1));
+        fixture.given(REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T0))
+                .when(new RecordProfileView(ID, staff, "MATCHMAKER", T1))
+                .expectNoEvents().expectExceptionMessage("No such member");
     }
 
     @Test

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Stops the application while commands pour in and projections are busy, and starts it again on the same database:
  * every acknowledged command is in the log, and every projection resumes from its stored token so that each event is
- * applied exactly once (the member summary counts what it applied).
+ * applied exactly once (the customer-service card counts what it applied).
  */
 @Tag("external-postgres")
 class RestartWhileProcessingTest {
@@ -53,7 +53,7 @@ class RestartWhileProcessingTest {
         List<UUID> acknowledged = new ArrayList<>();
 
         long headAtStop;
-        long memberSummaryAtStop;
+        long serviceCardsAtStop;
         try (ConfigurableApplicationContext first = start(database)) {
             CommandGateway commands = first.getBean(CommandGateway.class);
             ConcurrentLinkedQueue<UUID> done = new ConcurrentLinkedQueue<>();
@@ -79,14 +79,14 @@ class RestartWhileProcessingTest {
                 Thread.sleep(20);
             }
             headAtStop = maxGlobalIndex(jdbc);
-            memberSummaryAtStop = tokenPosition(jdbc, "member-summary");
+            serviceCardsAtStop = tokenPosition(jdbc, "service-cards");
             running.set(false);
             first.close();
             clients.shutdown();
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             acknowledged.addAll(done);
         }
-        assertThat(memberSummaryAtStop).as("the projection was still behind when the application stopped")
+        assertThat(serviceCardsAtStop).as("the projection was still behind when the application stopped")
                 .isLessThan(headAtStop);
 
         try (ConfigurableApplicationContext second = start(database)) {
@@ -100,12 +100,13 @@ class RestartWhileProcessingTest {
             }
             List<Map<String, Object>> mismatches = jdbc.queryForList("""
                     SELECT s.member_id, s.events_applied, count(e.global_index) AS stored
-                    FROM member_summary s JOIN domain_event_entry e ON e.aggregate_identifier = s.member_id::text
+                    FROM service_member_card s JOIN domain_event_entry e ON e.aggregate_identifier = s.member_id::text
                     GROUP BY s.member_id, s.events_applied HAVING s.events_applied <> count(e.global_index)
                     """);
             assertThat(mismatches).as("every event applied exactly once").isEmpty();
-            Integer members = jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry", Integer.class);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM member_summary", Integer.class))
+            Integer members = jdbc.queryForObject(
+                    "SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry WHERE type = 'Member'", Integer.class);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM service_member_card", Integer.class))
                     .as("a summary row for every member in the log").isEqualTo(members);
             assertThat(members).isGreaterThanOrEqualTo(acknowledged.size());
         }
@@ -115,7 +116,7 @@ class RestartWhileProcessingTest {
         return new SpringApplicationBuilder(MatchmakingApplication.class)
                 .profiles("test")
                 .run(TestApplications.arguments(database, "--server.port=0",
-                        "--axon.eventhandling.processors.member-summary.batch-size=1"));
+                        "--axon.eventhandling.processors.service-cards.batch-size=1"));
     }
 
     private static long maxGlobalIndex(JdbcTemplate jdbc) {

@@ -16,7 +16,7 @@ public final class TestMembers {
     }
 
     public record Member(String marker, String email, String password, String fullName, String phone, String wechatId,
-                         LocalDate birthDate, String city, String occupation, String aboutMe) {
+                         LocalDate birthDate, String city, String occupation, String aboutMe, String idNumber) {
 
         /** The registration input as GraphQL variables. */
         public Map<String, Object> input() {
@@ -47,7 +47,7 @@ public final class TestMembers {
 
         /** Every value that is this member's alone, for searching stored bytes and logs. */
         public List<String> secrets() {
-            return List.of(marker, email, fullName, phone, wechatId, birthDate.toString(), city, occupation, aboutMe);
+            return List.of(marker, email, fullName, phone, wechatId, birthDate.toString(), city, occupation, aboutMe, idNumber);
         }
     }
 
@@ -66,6 +66,19 @@ public final class TestMembers {
                 birthDate,
                 "City-" + marker,
                 "Engineer-" + marker,
-                "About " + marker + " who likes tea");
+                "About " + marker + " who likes tea",
+                idNumber(birthDate, random));
+    }
+
+    /** A resident ID number with a correct check character, encoding the birth date, unique by its sequence digits. */
+    static String idNumber(LocalDate birthDate, ThreadLocalRandom random) {
+        String base = String.format("%06d", 110101 + random.nextInt(800_000))
+                + birthDate.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (base.charAt(i) - '0') * weights[i];
+        }
+        return base + "10X98765432".charAt(sum % 11);
     }
 }

@@ -143,7 +143,18 @@ public final class Masking {
 
     /** Age as a five-year band (25-29), what audiences without the right to an exact age see. */
     public static String ageBand(LocalDate birthDate, LocalDate on) {
-        Integer age = age(birthDate, on);
+        return band(age(birthDate, on));
+    }
+
+    /**
+     * The age band from a birth year alone (what a read model keeps for such audiences): the age someone born that
+     * year reaches this year, which is right or one year ahead, close enough for a five-year band.
+     */
+    public static String ageBandFromYear(Integer birthYear, LocalDate on) {
+        return birthYear == null ? null : band(on.getYear() - birthYear);
+    }
+
+    private static String band(Integer age) {
         if (age == null) {
             return null;
         }

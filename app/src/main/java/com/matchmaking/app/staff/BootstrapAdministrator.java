@@ -1,0 +1,66 @@
+package com.matchmaking.app.staff;
+
+import com.matchmaking.app.MatchmakingProperties;
+import com.matchmaking.app.account.LoginAvailability;
+import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.schema.account.Role;
+import com.matchmaking.schema.staff.CreateStaff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Creates the first administrator from configuration at start-up, if that login does not exist yet. Several nodes
+ * starting at once race harmlessly: the login's uniqueness lets one through.
+ */
+@Component
+class BootstrapAdministrator implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
+
+    private final MatchmakingProperties properties;
+    private final LoginAvailability logins;
+    private final AuditedCommands commands;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    BootstrapAdministrator(MatchmakingProperties properties, LoginAvailability logins, AuditedCommands commands,
+                           PasswordEncoder passwords, Clock clock) {
+        this.properties = properties;
+        this.logins = logins;
+        this.commands = commands;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        MatchmakingProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
+        if (!StringUtils.hasText(admin.username()) || !StringUtils.hasText(admin.password())) {
+            log.info("No bootstrap administrator configured (MATCHMAKING_BOOTSTRAP_ADMIN_USERNAME / _PASSWORD)");
+            return;
+        }
+        StaffInputs.ValidStaff valid = StaffInputs.validate(new StaffInputs.CreateStaffInput(admin.username(),
+                admin.password(), admin.displayName(), java.util.List.of(Role.ADMIN)));
+        UUID staffId = UUID.randomUUID();
+        if (!logins.isAvailable(valid.username(), staffId)) {
+            return;
+        }
+        try {
+            commands.sendAsSystem(new CreateStaff(staffId, valid.username(), valid.displayName(),
+                    passwords.encode(valid.password()), Set.of(Role.ADMIN), clock.instant()), "bootstrap-administrator");
+            log.info("Created the bootstrap administrator {}", staffId);
+        } catch (RequestRejectedException alreadyThere) {
+            log.info("The bootstrap administrator already exists");
+        }
+    }
+}

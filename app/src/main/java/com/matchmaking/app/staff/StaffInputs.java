@@ -1,0 +1,53 @@
+package com.matchmaking.app.staff;
+
+import com.matchmaking.app.problem.Violations;
+import com.matchmaking.schema.account.Role;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The GraphQL inputs of staff administration and their rules. */
+final class StaffInputs {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
+
+    private StaffInputs() {
+    }
+
+    record CreateStaffInput(String username, String password, String displayName, List<Role> roles) {
+    }
+
+    /** A staff account to create, validated. */
+    record ValidStaff(String username, String password, String displayName, List<Role> roles) {
+    }
+
+    static ValidStaff validate(CreateStaffInput in) {
+        Violations violations = new Violations();
+        String username = in.username() == null ? "" : Normalizer.normalize(in.username().strip(), Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT);
+        violations.check(USERNAME.matcher(username).matches(),
+                "username must be 3 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter");
+        violations.check(in.password() != null && in.password().length() >= 12 && in.password().length() <= 128,
+                "password must have 12 to 128 characters");
+        String displayName = in.displayName() == null ? "" : Normalizer.normalize(in.displayName().strip(), Normalizer.Form.NFC);
+        violations.check(!displayName.isEmpty() && displayName.length() <= 100
+                        && displayName.chars().noneMatch(Character::isISOControl),
+                "displayName must have 1 to 100 characters");
+        roles(violations, in.roles());
+        violations.throwIfAny();
+        return new ValidStaff(username, in.password(), displayName, List.copyOf(in.roles()));
+    }
+
+    static void roles(Violations violations, List<Role> roles) {
+        violations.check(roles != null && !roles.isEmpty() && !roles.contains(Role.MEMBER),
+                "roles must name one or more staff roles, and not MEMBER");
+    }
+
+    static void date(Violations violations, String field, LocalDate date, Clock clock) {
+        violations.check(date != null && !date.isAfter(LocalDate.now(clock)), field + " must be a date not in the future");
+    }
+}

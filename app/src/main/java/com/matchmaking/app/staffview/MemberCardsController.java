@@ -1,0 +1,109 @@
+package com.matchmaking.app.staffview;
+
+import com.matchmaking.app.account.AccountKind;
+import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.account.Logins;
+import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.readmodels.member.MemberCards;
+import com.matchmaking.schema.access.RecordProfileView;
+import com.matchmaking.schema.account.Role;
+import com.matchmaking.schema.member.AssignMatchmaker;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Staff's view of members, each role through its own read model: card lists with cursor pagination and a capped
+ * page size, single profiles (each look recorded as an access event), and administrators' assignment of members to
+ * matchmakers.
+ */
+@Controller
+class MemberCardsController {
+
+    /** Which read model a staff member reads: the caller picks among the roles they hold. */
+    enum StaffView { MATCHMAKER, CUSTOMER_SERVICE }
+
+    record MemberCardFilter(String city, String gender, String status, MemberCards.MatchmakerScope scope) {
+    }
+
+    record MemberCardPage(List<MemberCardView> cards, String nextCursor, boolean hasMore) {
+    }
+
+    private final MemberCards cards;
+    private final AuditedCommands commands;
+    private final Logins logins;
+    private final Clock clock;
+
+    MemberCardsController(MemberCards cards, AuditedCommands commands, Logins logins, Clock clock) {
+        this.cards = cards;
+        this.commands = commands;
+        this.logins = logins;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    MemberCardPage memberCards(@Argument MemberCardFilter filter, @Argument Integer first, @Argument String after,
+                               @Argument StaffView view, @ContextValue Actor actor) {
+        int size = first == null ? 20 : first;
+        if (size < 1 || size > MemberCards.MAX_PAGE_SIZE) {
+            throw RequestRejectedException.badRequest("first must be between 1 and " + MemberCards.MAX_PAGE_SIZE);
+        }
+        MemberCards.Filter narrowing = filter == null ? MemberCards.Filter.NONE
+                : new MemberCards.Filter(filter.city(), filter.gender(), filter.status());
+        MemberCards.Page page;
+        try {
+            page = switch (viewOf(view, actor)) {
+                case MATCHMAKER -> cards.forMatchmaker(actor.accountId(),
+                        filter == null || filter.scope() == null ? MemberCards.MatchmakerScope.ASSIGNED : filter.scope(),
+                        narrowing, size, after);
+                case CUSTOMER_SERVICE -> cards.forCustomerService(narrowing, size, after);
+            };
+        } catch (IllegalArgumentException badCursor) {
+            throw RequestRejectedException.badRequest(badCursor.getMessage());
+        }
+        LocalDate today = LocalDate.now(clock);
+        return new MemberCardPage(page.cards().stream().map(c -> MemberCardView.of(c, today)).toList(), page.nextCursor(),
+                page.nextCursor() != null);
+    }
+
+    @QueryMapping
+    MemberCardView memberProfile(@Argument UUID memberId, @Argument StaffView view, @ContextValue Actor actor) {
+        MemberCards.Card card = (switch (viewOf(view, actor)) {
+            case MATCHMAKER -> cards.matchmakerCard(actor.accountId(), memberId);
+            case CUSTOMER_SERVICE -> cards.serviceCard(memberId);
+        }).orElseThrow(() -> RequestRejectedException.notFound("No such member among those you may see"));
+        commands.send(new RecordProfileView(memberId, actor.accountId(), actor.auditRole(), clock.instant()), actor,
+                "profile-view");
+        return MemberCardView.of(card, LocalDate.now(clock));
+    }
+
+    @MutationMapping
+    boolean assignMatchmaker(@Argument UUID memberId, @Argument UUID matchmakerId, @ContextValue Actor actor) {
+        if (matchmakerId != null) {
+            Actor matchmaker = logins.actor(matchmakerId).orElse(null);
+            if (matchmaker == null || matchmaker.kind() != AccountKind.STAFF || !matchmaker.has(Role.MATCHMAKER)) {
+                throw RequestRejectedException.badRequest("matchmakerId must name a staff account with the MATCHMAKER role");
+            }
+        }
+        commands.send(new AssignMatchmaker(memberId, matchmakerId, clock.instant()), actor, "member-assignment");
+        return true;
+    }
+
+    static StaffView viewOf(StaffView requested, Actor actor) {
+        if (requested != null) {
+            if (!actor.has(Role.valueOf(requested.name()))) {
+                throw RequestRejectedException.forbidden("That view belongs to a role you do not hold");
+            }
+            return requested;
+        }
+        return actor.has(Role.MATCHMAKER) ? StaffView.MATCHMAKER : StaffView.CUSTOMER_SERVICE;
+    }
+}

@@ -1,0 +1,77 @@
+package com.matchmaking.app.staffview;
+
+import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.readmodels.member.MemberCards;
+import com.matchmaking.schema.access.MemberField;
+import com.matchmaking.schema.access.RevealMemberField;
+import com.matchmaking.schema.authorization.AuthorizationTable;
+import com.matchmaking.schema.authorization.AuthorizationTable.Audience;
+import com.matchmaking.schema.authorization.AuthorizationTable.DataField;
+import com.matchmaking.schema.authorization.AuthorizationTable.Visibility;
+import com.matchmaking.schema.member.Profile;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * One unmasked value, on purpose: staff state a reason, the look is appended to the member's log as an access event
+ * first, and only then is the field decrypted from the log and returned. Matchmakers may reveal only their own
+ * members' fields.
+ */
+@Controller
+class RevealController {
+
+    private final MemberCards cards;
+    private final MemberHistory history;
+    private final AuditedCommands commands;
+    private final Clock clock;
+
+    RevealController(MemberCards cards, MemberHistory history, AuditedCommands commands, Clock clock) {
+        this.cards = cards;
+        this.history = history;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @MutationMapping
+    String revealField(@Argument UUID memberId, @Argument MemberField field, @Argument String reason,
+                       @Argument MemberCardsController.StaffView view, @ContextValue Actor actor) {
+        String stated = reason == null ? "" : reason.strip();
+        if (stated.length() < 5 || stated.length() > 500) {
+            throw RequestRejectedException.badRequest("reason must state why, in 5 to 500 characters");
+        }
+        Audience audience = switch (MemberCardsController.viewOf(view, actor)) {
+            case MATCHMAKER -> {
+                if (!cards.isAssigned(actor.accountId(), memberId)) {
+                    throw RequestRejectedException.notFound("No such member among those you may see");
+                }
+                yield Audience.MATCHMAKER_ASSIGNED;
+            }
+            case CUSTOMER_SERVICE -> {
+                if (cards.serviceCard(memberId).isEmpty()) {
+                    throw RequestRejectedException.notFound("No such member among those you may see");
+                }
+                yield Audience.CUSTOMER_SERVICE;
+            }
+        };
+        if (AuthorizationTable.visibility(audience, DataField.valueOf(field.name())) != Visibility.REVEALABLE) {
+            throw RequestRejectedException.forbidden("Your role may not reveal this field");
+        }
+        commands.send(new RevealMemberField(memberId, actor.accountId(), actor.auditRole(), field, stated, clock.instant()),
+                actor, "reveal");
+        Profile profile = history.load(memberId).profile();
+        return switch (field) {
+            case FULL_NAME -> profile.fullName();
+            case PHONE -> profile.phone();
+            case EMAIL -> profile.email();
+            case WECHAT_ID -> profile.wechatId();
+        };
+    }
+}

@@ -1,0 +1,212 @@
+package com.matchmaking.app.security;
+
+import com.matchmaking.app.support.Api;
+import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.Staffing;
+import com.matchmaking.app.support.TableAssertions;
+import com.matchmaking.app.support.TestMembers;
+import com.matchmaking.schema.account.Role;
+import com.matchmaking.schema.authorization.AuthorizationTable;
+import com.matchmaking.schema.authorization.AuthorizationTable.Audience;
+import com.matchmaking.schema.authorization.AuthorizationTable.OperationRule;
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The authorisation table, cell by cell, over real HTTP: every operation called anonymously and by every role. A
+ * denied cell answers FORBIDDEN (UNAUTHORIZED when anonymous) with no data; an allowed cell is never refused for its
+ * role, and a member profile comes back masked exactly as the table's field part says.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    /** One call of an operation: its document, and variables that make sense for an allowed caller. */
+    private record Call(String document, Function<Caller, Map<String, Object>> variables) {
+    }
+
+    /** Who calls: a role (null for anonymous), and how to get a token for one call. */
+    private record Caller(Role role, Supplier<String> token) {
+        @Override
+        public String toString() {
+            return role == null ? "anonymous" : role.name();
+        }
+    }
+
+    private Staffing staffing;
+    private Staffing.StaffMember matchmaker;
+    private Api.Registered assignedMember;
+    private final Map<String, Call> calls = new LinkedHashMap<>();
+    private final List<Caller> callers = new ArrayList<>();
+
+    @BeforeAll
+    void people() {
+        staffing = new Staffing(api());
+        matchmaker = staffing.cleared(Role.MATCHMAKER);
+        assignedMember = api().register(TestMembers.fresh());
+        api().as(assignedMember.token()).documentName("updateMyPreferences")
+                .variable("input", Map.of("heightCm", Map.of("min", 170, "required", false))).execute()
+                .path("updateMyPreferences").hasValue();
+        staffing.assign(assignedMember.memberId(), matchmaker.staffId());
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject("""
+                SELECT count(*) FROM matchmaker_member_card m JOIN service_member_card s USING (member_id)
+                WHERE member_id = ? AND m.matchmaker_id IS NOT NULL AND m.preferences IS NOT NULL
+                """, Integer.class, assignedMember.memberId()) == 1);
+
+        callers.add(new Caller(null, () -> null));
+        // A member's own operations change or erase them: every call gets a fresh member.
+        callers.add(new Caller(Role.MEMBER, () -> api().register(TestMembers.fresh()).token()));
+        callers.add(new Caller(Role.MATCHMAKER, matchmaker::token));
+        for (Role role : EnumSet.of(Role.CUSTOMER_SERVICE, Role.ANALYST, Role.COMPLIANCE, Role.ADMIN)) {
+            Staffing.StaffMember staff = staffing.cleared(role);
+            callers.add(new Caller(role, staff::token));
+        }
+
+        String member = assignedMember.memberId().toString();
+        call("Query.privacyPolicy", "privacyPolicy", c -> Map.of());
+        call("Mutation.login", "login", c -> Map.of("username", Staffing.ADMIN_USERNAME, "password", Staffing.ADMIN_PASSWORD));
+        call("Mutation.registerMember", "registerMember", c -> Map.of("input", TestMembers.fresh().input()));
+        call("Query.me", "me", c -> Map.of());
+        call("Query.myDataExport", "myDataExport", c -> Map.of());
+        call("Query.myErasureStatus", "myErasureStatus", c -> Map.of());
+        call("Query.myConsents", "myConsents", c -> Map.of());
+        call("Mutation.updateMyProfile", "updateMyProfile", c -> Map.of("input", Map.of("city", "Matrix")));
+        call("Mutation.updateMyPreferences", "updateMyPreferences",
+                c -> Map.of("input", Map.of("genders", Map.of("accepted", List.of("MALE"), "required", true))));
+        call("Mutation.requestErasure", "requestErasure", c -> Map.of());
+        call("Mutation.cancelErasure", "cancelErasure", c -> Map.of());
+        call("Mutation.grantConsent", "grantConsent", c -> Map.of("purpose", "THIRD_PARTY_SHARING"));
+        call("Mutation.withdrawConsent", "withdrawConsent", c -> Map.of("purpose", "THIRD_PARTY_SHARING"));
+        call("Mutation.submitIdNumber", "submitIdNumber", c -> Map.of("idNumber", "110101199003071233"));
+        call("Query.staffAccounts", "staffAccounts", c -> Map.of());
+        call("Mutation.createStaff", "createStaff", c -> Map.of("input", Map.of("username",
+                "matrix." + UUID.randomUUID().toString().substring(0, 8), "password", "matrix-staff-password",
+                "displayName", "Matrix", "roles", List.of("ANALYST"))));
+        call("Mutation.changeStaffRoles", "changeStaffRoles", c -> Map.of("staffId", target(), "roles", List.of("COMPLIANCE")));
+        call("Mutation.suspendStaff", "suspendStaff", c -> Map.of("staffId", target()));
+        call("Mutation.reinstateStaff", "reinstateStaff", c -> Map.of("staffId", target()));
+        call("Mutation.recordConfidentialityAgreement", "recordConfidentialityAgreement",
+                c -> Map.of("staffId", target(), "version", "CA-2026", "signedOn", LocalDate.now().toString()));
+        call("Mutation.recordPrivacyTraining", "recordPrivacyTraining",
+                c -> Map.of("staffId", target(), "completedOn", LocalDate.now().toString()));
+        call("Mutation.assignMatchmaker", "assignMatchmaker",
+                c -> Map.of("memberId", member, "matchmakerId", matchmaker.staffId().toString()));
+        call("Query.memberCards", "memberCards", c -> Map.of());
+        call("Query.memberProfile", "memberProfile", c -> Map.of("memberId", member));
+        call("Mutation.revealField", "revealField",
+                c -> Map.of("memberId", member, "field", "EMAIL", "reason", "Checking the matrix of access"));
+    }
+
+    private void call(String operation, String document, Function<Caller, Map<String, Object>> variables) {
+        calls.put(operation, new Call(document, variables));
+    }
+
+    /** A throwaway staff account for administrators' operations to act on. */
+    private String target() {
+        return staffing.uncleared(Role.ANALYST).staffId().toString();
+    }
+
+    @Test
+    void theTableListsExactlyTheOperationsOfTheSchemaAndTheMatrixCallsEveryOne() throws Exception {
+        TypeDefinitionRegistry registry;
+        try (var reader = new InputStreamReader(new ClassPathResource("graphql/schema.graphqls").getInputStream(),
+                StandardCharsets.UTF_8)) {
+            registry = new SchemaParser().parse(reader);
+        }
+        Set<String> schemaOperations = new TreeSet<>();
+        for (String type : List.of("Query", "Mutation")) {
+            registry.getType(type, ObjectTypeDefinition.class).ifPresent(definition -> {
+                for (FieldDefinition field : definition.getFieldDefinitions()) {
+                    schemaOperations.add(type + "." + field.getName());
+                }
+            });
+            registry.objectTypeExtensions().getOrDefault(type, List.of()).forEach(extension ->
+                    extension.getFieldDefinitions().forEach(field -> schemaOperations.add(type + "." + field.getName())));
+        }
+        assertThat(new TreeSet<>(AuthorizationTable.operations().keySet())).isEqualTo(schemaOperations);
+        assertThat(new TreeSet<>(calls.keySet())).isEqualTo(schemaOperations);
+    }
+
+    @Test
+    void everyOperationAnswersEveryCallerAsTheTableSays() {
+        List<String> wrong = new ArrayList<>();
+        for (var operation : AuthorizationTable.operations().entrySet()) {
+            Call call = calls.get(operation.getKey());
+            assertThat(call).as("a call for " + operation.getKey()).isNotNull();
+            for (Caller caller : callers) {
+                String verdict = verdict(operation.getKey(), operation.getValue(), call, caller);
+                if (verdict != null) {
+                    wrong.add(operation.getKey() + " as " + caller + ": " + verdict);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private String verdict(String operation, OperationRule rule, Call call, Caller caller) {
+        String field = operation.substring(operation.indexOf('.') + 1);
+        String token = caller.token().get();
+        GraphQlTester tester = token == null ? api().anonymous() : api().as(token);
+        GraphQlTester.Request<?> request = tester.documentName(call.document());
+        for (var variable : call.variables().apply(caller).entrySet()) {
+            request = request.variable(variable.getKey(), variable.getValue());
+        }
+        GraphQlTester.Response response = request.execute();
+        List<String> classifications = new ArrayList<>();
+        response.errors().satisfy(errors -> errors.forEach(e -> classifications.add(String.valueOf(e.getErrorType()))));
+        boolean allowed = rule.open() || (caller.role() != null && rule.allows(Set.of(caller.role())));
+        if (allowed) {
+            if (classifications.contains("FORBIDDEN") || classifications.contains("UNAUTHORIZED")) {
+                return "refused although allowed: " + classifications;
+            }
+            if (operation.equals("Query.memberProfile")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> card = response.path(field).entity(Map.class).get();
+                Audience audience = caller.role() == Role.MATCHMAKER ? Audience.MATCHMAKER_ASSIGNED : Audience.CUSTOMER_SERVICE;
+                TableAssertions.assertMatchesTable(card, audience, assignedMember.data());
+            }
+            return null;
+        }
+        String expected = caller.role() == null ? "UNAUTHORIZED" : "FORBIDDEN";
+        if (!classifications.equals(List.of(expected))) {
+            return "expected only " + expected + " but got " + classifications;
+        }
+        if (hasData(response, field)) {
+            return "refused but returned data";
+        }
+        return null;
+    }
+
+    private static boolean hasData(GraphQlTester.Response response, String field) {
+        try {
+            response.path(field).hasValue();
+            return true;
+        } catch (AssertionError none) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package com.matchmaking.schema.member;
+
+import com.matchmaking.keys.DataSubjectId;
+import com.matchmaking.keys.NotPersonal;
+import com.matchmaking.keys.PersonalData;
+import com.matchmaking.schema.KeyGroups;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The coarsest grain the service needs: whether the ID number checked out, and its masked form for the member. */
+@Revision("1")
+public record IdNumberVerified(@DataSubjectId UUID memberId,
+                               @PersonalData(group = KeyGroups.SENSITIVE) String maskedIdNumber,
+                               @PersonalData(group = KeyGroups.SENSITIVE) Boolean verified,
+                               @NotPersonal Instant verifiedAt) {
+}

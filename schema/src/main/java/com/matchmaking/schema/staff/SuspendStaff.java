@@ -1,0 +1,9 @@
+package com.matchmaking.schema.staff;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record SuspendStaff(@TargetAggregateIdentifier UUID staffId, SuspensionReason reason, Instant suspendedAt) {
+}

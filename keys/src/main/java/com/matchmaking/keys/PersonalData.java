@@ -29,6 +29,12 @@ public @interface PersonalData {
     String group();
 
     /**
+     * Why the value is collected: a code of the application's purpose registry, which gives each purpose its
+     * description and legal basis. Required, so that no field can be collected without a stated purpose.
+     */
+    String purpose();
+
+    /**
      * What a text field reads back as once its key is destroyed. Fields that are not text, and fields whose
      * placeholder is {@link #ERASED_AS_NULL}, read back as {@code null}.
      */

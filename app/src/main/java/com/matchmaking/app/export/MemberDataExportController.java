@@ -8,6 +8,8 @@ import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.policy.PersonalDataInventory;
+import com.matchmaking.schema.purpose.DataPurposes;
 import com.matchmaking.schema.access.MemberDataExported;
 import com.matchmaking.schema.access.MemberFieldRevealed;
 import com.matchmaking.schema.access.MemberProfileViewed;
@@ -41,14 +43,22 @@ class MemberDataExportController {
 
     private final AuditedCommands commands;
     private final MemberHistory history;
+    private final List<Map<String, Object>> purposes;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    MemberDataExportController(AuditedCommands commands, MemberHistory history, Clock clock) {
+    MemberDataExportController(AuditedCommands commands, MemberHistory history, PersonalDataInventory inventory, Clock clock) {
         this.commands = commands;
         this.history = history;
         this.clock = clock;
+        // Staff data is not the member's; the rest says why each field of the export is held.
+        this.purposes = inventory.entries().stream()
+                .filter(e -> !e.purpose().code().equals(DataPurposes.STAFF_ADMINISTRATION))
+                .map(e -> Map.<String, Object>of("purpose", e.purpose().code(), "description", e.purpose().description(),
+                        "legalBasis", e.purpose().basis().description(), "pipl", e.purpose().basis().pipl(),
+                        "gdpr", e.purpose().basis().gdpr(), "fields", List.copyOf(e.fields())))
+                .toList();
     }
 
     @QueryMapping
@@ -78,6 +88,7 @@ class MemberDataExportController {
         document.put("erasure", record.erasure());
         document.put("history", record.changes().stream().filter(c -> !ACCESS_EVENTS.contains(c.event())).toList());
         document.put("accessLog", record.changes().stream().filter(c -> ACCESS_EVENTS.contains(c.event())).toList());
+        document.put("purposes", purposes);
         // Fix the document's JSON form here, with explicit date handling, rather than leave it to the HTTP layer.
         return json.convertValue(document, new TypeReference<>() { });
     }

@@ -6,6 +6,7 @@ import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
 import com.matchmaking.keys.PersonalData;
 import com.matchmaking.schema.KeyGroups;
+import com.matchmaking.schema.purpose.DataPurposes;
 import com.matchmaking.schema.access.MemberDataExported;
 import com.matchmaking.schema.access.MemberFieldRevealed;
 import com.matchmaking.schema.access.MemberProfileViewed;
@@ -63,7 +64,7 @@ class Member {
     @DataSubjectId
     private UUID memberId;
     private Profile profile;
-    @PersonalData(group = KeyGroups.PROFILE)
+    @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING)
     private PartnerPreferences preferences;
     @NotPersonal("purposes of a fixed list")
     private Set<ConsentPurpose> consents = new HashSet<>();

@@ -60,6 +60,19 @@ class ClassificationTest {
     }
 
     @Test
+    void everyPersonalFieldNamesARegisteredPurpose() {
+        Map<String, String> unregistered = new TreeMap<>();
+        for (Class<?> type : storedTypes()) {
+            for (var field : PersonalDataCatalog.describe(type).personalFields()) {
+                if (com.matchmaking.schema.purpose.DataPurposes.of(field.purpose()).isEmpty()) {
+                    unregistered.put(type.getSimpleName() + "." + field.dottedPath(), field.purpose());
+                }
+            }
+        }
+        assertThat(unregistered).isEmpty();
+    }
+
+    @Test
     void everyEventRecordIsRevisioned() {
         List<String> unrevisioned = new ArrayList<>();
         for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -14,8 +14,10 @@ import java.util.UUID;
  * @param subjectProperty top-level property holding the subject id
  * @param placeholder     what an erased value reads back as; {@code null} for JSON null
  * @param binding         "Type.path" the associated data names; stable across renames through {@code @BindingName}
+ * @param purpose         the purpose code the value is collected for
  */
-public record FieldPlan(List<String> path, String group, String subjectProperty, String placeholder, String binding) {
+public record FieldPlan(List<String> path, String group, String subjectProperty, String placeholder, String binding,
+                        String purpose) {
 
     public FieldPlan {
         path = List.copyOf(path);

@@ -109,6 +109,9 @@ public final class PersonalDataCatalog {
         if (!GROUP_NAME.matcher(personal.group()).matches()) {
             throw new UnclassifiedDataException(where + ": key group must be a lower-case word");
         }
+        if (personal.purpose().isBlank()) {
+            throw new UnclassifiedDataException(where + " is personal data without a stated purpose");
+        }
         String subjectProperty = subject;
         if (!personal.subject().isEmpty()) {
             Property named = top.stream().filter(t -> t.jsonName.equals(personal.subject())).findFirst()
@@ -128,7 +131,7 @@ public final class PersonalDataCatalog {
         String placeholder = text && !personal.placeholder().equals(PersonalData.ERASED_AS_NULL)
                 ? personal.placeholder() : null;
         return new FieldPlan(path, personal.group(), subjectProperty, placeholder,
-                bindingType + "." + String.join(".", bindingPath));
+                bindingType + "." + String.join(".", bindingPath), personal.purpose());
     }
 
     private static void requireUuid(Class<?> root, Property p) {

@@ -19,22 +19,22 @@ class PersonalDataCatalogTest {
     record Unmarked(@DataSubjectId UUID id, String nickname) {
     }
 
-    record TwoMarks(@DataSubjectId UUID id, @PersonalData(group = "profile") @NotPersonal String note) {
+    record TwoMarks(@DataSubjectId UUID id, @PersonalData(group = "profile", purpose = "testing") @NotPersonal String note) {
     }
 
-    record NoSubject(@NotPersonal UUID id, @PersonalData(group = "profile") String note) {
+    record NoSubject(@NotPersonal UUID id, @PersonalData(group = "profile", purpose = "testing") String note) {
     }
 
-    record TextSubject(@DataSubjectId String id, @PersonalData(group = "profile") String note) {
+    record TextSubject(@DataSubjectId String id, @PersonalData(group = "profile", purpose = "testing") String note) {
     }
 
-    record BadGroup(@DataSubjectId UUID id, @PersonalData(group = "Profile Data") String note) {
+    record BadGroup(@DataSubjectId UUID id, @PersonalData(group = "Profile Data", purpose = "testing") String note) {
     }
 
-    record UnknownOtherSubject(@DataSubjectId UUID id, @PersonalData(group = "profile", subject = "partnerId") String note) {
+    record UnknownOtherSubject(@DataSubjectId UUID id, @PersonalData(group = "profile", purpose = "testing", subject = "partnerId") String note) {
     }
 
-    record Inner(@PersonalData(group = "profile") String secret, Object loose) {
+    record Inner(@PersonalData(group = "profile", purpose = "testing") String secret, Object loose) {
     }
 
     record NestedUnmarked(@DataSubjectId UUID id, Inner inner) {
@@ -44,13 +44,13 @@ class PersonalDataCatalogTest {
     }
 
     @BindingName("OldName")
-    record Renamed(@DataSubjectId UUID id, @BindingName("oldField") @PersonalData(group = "profile") String newField) {
+    record Renamed(@DataSubjectId UUID id, @BindingName("oldField") @PersonalData(group = "profile", purpose = "testing") String newField) {
     }
 
     static class Aggregate {
         @DataSubjectId
         private UUID id;
-        @PersonalData(group = "profile")
+        @PersonalData(group = "profile", purpose = "testing")
         private String nickname;
         @NotPersonal
         private boolean active;

@@ -17,17 +17,17 @@ public final class SampleEvents {
 
     public enum Status { ACTIVE, PAUSED }
 
-    public record Address(@PersonalData(group = "contact") String city,
+    public record Address(@PersonalData(group = "contact", purpose = "testing") String city,
                           @NotPersonal("a country code of a fixed list") String countryCode) {
     }
 
     public record ProfileRecorded(@DataSubjectId UUID subjectId,
-                                  @PersonalData(group = "profile") String fullName,
-                                  @PersonalData(group = "contact") String phone,
-                                  @PersonalData(group = "contact", placeholder = PersonalData.ERASED_AS_NULL) String email,
-                                  @PersonalData(group = "profile") LocalDate birthDate,
-                                  @PersonalData(group = "sensitive") Integer heightCm,
-                                  @PersonalData(group = "profile") List<String> hobbies,
+                                  @PersonalData(group = "profile", purpose = "testing") String fullName,
+                                  @PersonalData(group = "contact", purpose = "testing") String phone,
+                                  @PersonalData(group = "contact", purpose = "testing", placeholder = PersonalData.ERASED_AS_NULL) String email,
+                                  @PersonalData(group = "profile", purpose = "testing") LocalDate birthDate,
+                                  @PersonalData(group = "sensitive", purpose = "testing") Integer heightCm,
+                                  @PersonalData(group = "profile", purpose = "testing") List<String> hobbies,
                                   Address address,
                                   @NotPersonal Instant recordedAt,
                                   @NotPersonal Status status) {
@@ -36,12 +36,12 @@ public final class SampleEvents {
     /** A value about a second subject, encrypted under that subject's key. */
     public record NoteShared(@DataSubjectId UUID authorId,
                              @NotPersonal UUID recipientId,
-                             @PersonalData(group = "profile") String note,
-                             @PersonalData(group = "profile", subject = "recipientId") String recipientAlias) {
+                             @PersonalData(group = "profile", purpose = "testing") String note,
+                             @PersonalData(group = "profile", purpose = "testing", subject = "recipientId") String recipientAlias) {
     }
 
     /** Same shape as {@link ProfileRecorded}'s phone, for moving ciphertext between types. */
-    public record PhoneChanged(@DataSubjectId UUID subjectId, @PersonalData(group = "contact") String phone) {
+    public record PhoneChanged(@DataSubjectId UUID subjectId, @PersonalData(group = "contact", purpose = "testing") String phone) {
     }
 
     public record NothingPersonal(@NotPersonal UUID id, @NotPersonal Instant at) {

@@ -4,6 +4,7 @@ import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
 import com.matchmaking.keys.PersonalData;
 import com.matchmaking.schema.KeyGroups;
+import com.matchmaking.schema.purpose.DataPurposes;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -18,6 +19,6 @@ public record MemberFieldRevealed(@DataSubjectId UUID memberId,
                                   @NotPersonal("a staff id") UUID staffId,
                                   @NotPersonal("a role name") String staffRole,
                                   @NotPersonal MemberField field,
-                                  @PersonalData(group = KeyGroups.PROFILE) String reason,
+                                  @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.ACCOUNTABILITY) String reason,
                                   @NotPersonal Instant revealedAt) {
 }

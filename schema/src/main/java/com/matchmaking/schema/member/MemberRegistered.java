@@ -4,6 +4,7 @@ import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
 import com.matchmaking.keys.PersonalData;
 import com.matchmaking.schema.KeyGroups;
+import com.matchmaking.schema.purpose.DataPurposes;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import org.axonframework.serialization.Revision;
 
@@ -14,7 +15,7 @@ import java.util.UUID;
 @Revision("1")
 public record MemberRegistered(@DataSubjectId UUID memberId,
                                Profile profile,
-                               @PersonalData(group = KeyGroups.CREDENTIALS, placeholder = PersonalData.ERASED_AS_NULL)
+                               @PersonalData(group = KeyGroups.CREDENTIALS, purpose = DataPurposes.ACCOUNT, placeholder = PersonalData.ERASED_AS_NULL)
                                String passwordHash,
                                @NotPersonal("a policy version") String acceptedPrivacyPolicyVersion,
                                @NotPersonal("purposes of a fixed list") Set<ConsentPurpose> consents,

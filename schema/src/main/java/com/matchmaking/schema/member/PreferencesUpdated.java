@@ -4,6 +4,7 @@ import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
 import com.matchmaking.keys.PersonalData;
 import com.matchmaking.schema.KeyGroups;
+import com.matchmaking.schema.purpose.DataPurposes;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,6 +12,6 @@ import java.util.UUID;
 
 @Revision("1")
 public record PreferencesUpdated(@DataSubjectId UUID memberId,
-                                 @PersonalData(group = KeyGroups.PROFILE) PartnerPreferences preferences,
+                                 @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING) PartnerPreferences preferences,
                                  @NotPersonal Instant updatedAt) {
 }

@@ -2,6 +2,7 @@ package com.matchmaking.schema.member;
 
 import com.matchmaking.keys.PersonalData;
 import com.matchmaking.schema.KeyGroups;
+import com.matchmaking.schema.purpose.DataPurposes;
 
 import java.time.LocalDate;
 
@@ -10,19 +11,19 @@ import java.time.LocalDate;
  * in the sensitive group (it needs a consent of its own).
  */
 public record Profile(
-        @PersonalData(group = KeyGroups.PROFILE) String fullName,
-        @PersonalData(group = KeyGroups.CONTACT, placeholder = PersonalData.ERASED_AS_NULL) String email,
-        @PersonalData(group = KeyGroups.CONTACT) String phone,
-        @PersonalData(group = KeyGroups.CONTACT) String wechatId,
-        @PersonalData(group = KeyGroups.PROFILE) Gender gender,
-        @PersonalData(group = KeyGroups.PROFILE) LocalDate birthDate,
-        @PersonalData(group = KeyGroups.PROFILE) String city,
-        @PersonalData(group = KeyGroups.PROFILE) MaritalStatus maritalStatus,
-        @PersonalData(group = KeyGroups.PROFILE) Education education,
-        @PersonalData(group = KeyGroups.PROFILE) String occupation,
-        @PersonalData(group = KeyGroups.PROFILE) Integer heightCm,
-        @PersonalData(group = KeyGroups.SENSITIVE) IncomeBand incomeBand,
-        @PersonalData(group = KeyGroups.PROFILE) String aboutMe) {
+        @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING) String fullName,
+        @PersonalData(group = KeyGroups.CONTACT, purpose = DataPurposes.ACCOUNT, placeholder = PersonalData.ERASED_AS_NULL) String email,
+        @PersonalData(group = KeyGroups.CONTACT, purpose = DataPurposes.CONTACT) String phone,
+        @PersonalData(group = KeyGroups.CONTACT, purpose = DataPurposes.CONTACT) String wechatId,
+        @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING) Gender gender,
+        @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING) LocalDate birthDate,
+        @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING) String city,
+        @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING) MaritalStatus maritalStatus,
+        @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING) Education education,
+        @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING) String occupation,
+        @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING) Integer heightCm,
+        @PersonalData(group = KeyGroups.SENSITIVE, purpose = DataPurposes.SENSITIVE_PROFILE) IncomeBand incomeBand,
+        @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING) String aboutMe) {
 
     /** The value of one field, for histories and exports. */
     public Object value(ProfileField field) {

@@ -1,0 +1,278 @@
+package com.matchmaking.app.benchmark;
+
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.matchmaking.keys.testing.TestPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Benchmark of crypto-shredding's cost: registrations and profile updates through Axon's command gateway into
+ * PostgreSQL, and a replay of the event log into the read models, each with encryption on
+ * ({@code CryptoShreddingSerializer}) and off (plain {@code JacksonSerializer}), in the same JVM. It prints progress
+ * while it runs, then per mode commands/s and events/s, the encrypted/plain ratio of each (the target is 0.90 or
+ * better: encryption costing under 10% of throughput) and the key cache's statistics.
+ *
+ * <p>Run it from the repository root (it is not a test; surefire never runs it):
+ * <pre>
+ * mvn -q -Pbenchmark -DskipTests -pl app -am test
+ * mvn -q -Pbenchmark -DskipTests -pl app -am test -Dbenchmark.registrations=200 -Dbenchmark.updates=200 -Dbenchmark.replayEvents=0 -Dbenchmark.rounds=1
+ * </pre>
+ *
+ * <p>Every run (one mode of one round) starts the Spring Boot application on a fresh database from
+ * {@link TestPostgres} (embedded PostgreSQL, or an external server with {@code MATCHMAKING_TEST_POSTGRES=external}),
+ * with its own data folder and KEK file under {@code target/benchmark/}, and then:
+ * <ol>
+ *     <li><b>register</b>: {@code RegisterMember} commands with generated profiles, {@code concurrency} in flight;</li>
+ *     <li><b>update</b>: {@code UpdateProfile} commands spread over those members, each changing 1-3 fields;</li>
+ *     <li>untimed: more profile updates until the store holds {@code replayEvents} events; then waits until the
+ *     read models have caught up;</li>
+ *     <li><b>replay-cold</b>: the read models' streaming event processors (every one that supports a reset, unless
+ *     {@code benchmark.processors} names them) shut down, their tokens reset, the key cache emptied
+ *     ({@code SubjectKeyVault.evictAll()}), started together, and timed until each has processed every event
+ *     again: every event is read, deserialized (decrypted) for each handler that takes it and applied, and every
+ *     member's keys are looked up once; events/s is events of the log per second;</li>
+ *     <li><b>replay-warm</b>: the same with the key cache left full.</li>
+ * </ol>
+ * The two replays are repeated {@code replayRepeats} times, alternating, and the run keeps the median of each.
+ * The live projection runs during the command phases as it would in production. Warm-up rounds come first and are
+ * left out; each measured round runs both modes on identical generated data, alternating which mode goes first; the
+ * summary gives medians, the spread, and the median of the per-round encrypted/plain ratios.
+ *
+ * <p>Parameters (system properties, {@code -Dname=value}):
+ * <ul>
+ *     <li>{@code benchmark.registrations} (2000): RegisterMember commands per run</li>
+ *     <li>{@code benchmark.updates} (2000): UpdateProfile commands per run</li>
+ *     <li>{@code benchmark.concurrency} (8): commands in flight</li>
+ *     <li>{@code benchmark.replayEvents} (10000): events the replays reprocess; the store is topped up with untimed
+ *     profile updates when the commands wrote fewer; 0 replays exactly what the commands wrote</li>
+ *     <li>{@code benchmark.replayRepeats} (3): cold and warm replays per run (the median counts)</li>
+ *     <li>{@code benchmark.rounds} (3): measured rounds, each with both modes</li>
+ *     <li>{@code benchmark.warmupRounds} (1): rounds run first and left out of the figures</li>
+ *     <li>{@code benchmark.poolSize} (20): the application's JDBC pool size (its embedded default)</li>
+ *     <li>{@code benchmark.processors} (all that support a reset): comma-separated names of the streaming event
+ *     processors to replay (every run prints the names it replays)</li>
+ *     <li>{@code benchmark.progressPercent} (20): a progress line every this many percent of a phase</li>
+ *     <li>{@code benchmark.seed} (20261129): seed of the generated data</li>
+ *     <li>{@code benchmark.workDir} ({@code app/target/benchmark} through Maven): data folders and KEK files of
+ *     the runs</li>
+ * </ul>
+ * It runs inside Maven's JVM ({@code exec:java}): {@code MAVEN_OPTS} sets its heap and JVM flags.
+ *
+ * <p>The embedded PostgreSQL of {@link TestPostgres} runs with {@code fsync} and {@code synchronous_commit} off, so a
+ * commit costs no disk flush: that makes the cost of encryption a larger share of the total than on a durable
+ * server, a conservative setting for this comparison.
+ */
+public final class EncryptionBenchmark {
+
+    private static final double TARGET_RATIO = 0.90;
+    private static final String[] PHASES = {BenchmarkRun.REGISTER, BenchmarkRun.UPDATE, BenchmarkRun.REPLAY_COLD,
+            BenchmarkRun.REPLAY_WARM};
+
+    private EncryptionBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        quietLogging(settings.workDir());
+        long seed = Long.getLong("benchmark.seed", 20261129L);
+        System.out.println("== Encryption benchmark: " + settings.describe());
+        System.out.println("   " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB, PostgreSQL " + (TestPostgres.external() ? "external" : "embedded") + ", load average "
+                + loadAverage());
+        List<BenchmarkRun.Result> encrypted = new ArrayList<>();
+        List<BenchmarkRun.Result> plain = new ArrayList<>();
+        int total = settings.warmupRounds() + settings.rounds();
+        long started = System.nanoTime();
+        for (int round = 0; round < total; round++) {
+            boolean warmup = round < settings.warmupRounds();
+            String name = warmup ? "warm-up " + (round + 1) : "round " + (round - settings.warmupRounds() + 1);
+            boolean encryptedFirst = round % 2 == 0;
+            BenchmarkRun.Result[] pair = new BenchmarkRun.Result[2];
+            for (boolean mode : new boolean[]{encryptedFirst, !encryptedFirst}) {
+                String label = name + " " + (mode ? "encrypted" : "plain");
+                // Garbage of the previous run should not be collected on this run's time.
+                System.gc();
+                BenchmarkRun.Result result = BenchmarkRun.execute(settings, mode, label, seed + round);
+                pair[mode ? 0 : 1] = result;
+                if (!warmup) {
+                    (mode ? encrypted : plain).add(result);
+                }
+            }
+            StringBuilder line = new StringBuilder("== " + name + (warmup ? " (not counted)" : ""))
+                    .append(", encrypted/plain:");
+            for (String phase : PHASES) {
+                PhaseResult enc = pair[0].phases().get(phase);
+                PhaseResult off = pair[1].phases().get(phase);
+                if (enc.operations() > 0) {
+                    line.append(String.format(" %s %,.0f/%,.0f = %.3f;", phase, enc.perSecond(), off.perSecond(),
+                            enc.perSecond() / off.perSecond()));
+                }
+            }
+            System.out.println(line.substring(0, line.length() - 1));
+        }
+        System.out.printf("== Finished in %.0f s, load average %s%n", (System.nanoTime() - started) / 1e9,
+                loadAverage());
+        printSummary(settings, encrypted, plain);
+    }
+
+    private static void printSummary(BenchmarkSettings settings, List<BenchmarkRun.Result> encrypted,
+                                     List<BenchmarkRun.Result> plain) {
+        BenchmarkRun.Result sample = encrypted.get(0);
+        System.out.println();
+        System.out.printf("== Summary: medians of %d measured round(s) per mode; %d members, %d events per run; "
+                        + "%d commands in flight; replayed: %s%n", encrypted.size(), sample.members(), sample.events(),
+                settings.concurrency(), String.join(", ", sample.replayed()));
+        List<String> phases = Arrays.stream(PHASES).filter(p -> sample.phases().get(p).operations() > 0).toList();
+        System.out.printf("%-26s %22s %22s %10s %10s%n", "", "encrypted (min-max)", "plain (min-max)", "enc/plain",
+                "target");
+        for (String phase : phases) {
+            String unit = phase.startsWith("replay") ? "events/s" : "commands/s";
+            double ratio = pairedRatio(encrypted, plain, phase);
+            System.out.printf("%-26s %22s %22s %10.3f %10s%n", phase + " " + unit,
+                    spread(encrypted, phase, PhaseResult::perSecond, "%,.0f"),
+                    spread(plain, phase, PhaseResult::perSecond, "%,.0f"), ratio,
+                    ratio >= TARGET_RATIO ? "met" : "MISSED");
+        }
+        System.out.println("(enc/plain is the median of the per-round ratios, each round running both modes on the "
+                + "same data; target: >= " + TARGET_RATIO + ". Throughput moves with whatever else the machine runs; "
+                + "the CPU costs below move less.)");
+
+        System.out.println();
+        System.out.printf("%-26s %22s %22s %10s%n", "cost per command or event", "encrypted", "plain", "plain/enc");
+        for (String phase : phases) {
+            double encryptedJvm = median(encrypted, phase, PhaseResult::jvmMicrosPerOperation);
+            double plainJvm = median(plain, phase, PhaseResult::jvmMicrosPerOperation);
+            System.out.printf("%-26s %22s %22s%n", phase + " JVM CPU us", format(encryptedJvm, "%.0f"),
+                    format(plainJvm, "%.0f"));
+            if (sample.postgresCpuSeen()) {
+                double encryptedPostgres = median(encrypted, phase, PhaseResult::postgresMicrosPerOperation);
+                double plainPostgres = median(plain, phase, PhaseResult::postgresMicrosPerOperation);
+                System.out.printf("%-26s %22s %22s%n", phase + " PostgreSQL CPU us", format(encryptedPostgres, "%.0f"),
+                        format(plainPostgres, "%.0f"));
+                // What the ratio would be where CPU is the bottleneck; less swayed by other load than throughput.
+                System.out.printf("%-26s %22s %22s %10.3f%n", phase + " total CPU us",
+                        format(encryptedJvm + encryptedPostgres, "%.0f"), format(plainJvm + plainPostgres, "%.0f"),
+                        (plainJvm + plainPostgres) / (encryptedJvm + encryptedPostgres));
+            }
+        }
+        for (String phase : new String[]{BenchmarkRun.REGISTER, BenchmarkRun.UPDATE}) {
+            if (phases.contains(phase)) {
+                System.out.printf("%-26s %22s %22s%n", phase + " latency p50/p99 ms",
+                        latency(encrypted, phase), latency(plain, phase));
+            }
+        }
+        System.out.printf("%-26s %22.0f %22.0f%n", "stored payload bytes/event",
+                median(encrypted.stream().mapToDouble(BenchmarkRun.Result::averagePayloadBytes).sorted().toArray()),
+                median(plain.stream().mapToDouble(BenchmarkRun.Result::averagePayloadBytes).sorted().toArray()));
+        System.out.printf("%-26s %22.2f %22s%n", "subject keys per member",
+                (double) sample.subjectKeys() / sample.members(), "-");
+
+        System.out.println();
+        System.out.println("Key cache of the encrypted runs (SubjectKeyVault.cacheStats(), summed over measured "
+                + "rounds; a replay's figures are those of its median repeat):");
+        System.out.printf("%-14s %12s %12s %10s %14s %12s%n", "phase", "hits", "misses", "hit rate", "avg load ms",
+                "evictions");
+        for (String phase : phases) {
+            CacheStats stats = CacheStats.empty();
+            for (BenchmarkRun.Result result : encrypted) {
+                stats = stats.plus(result.phases().get(phase).keyCache());
+            }
+            printCacheStats(phase, stats);
+        }
+        CacheStats total = CacheStats.empty();
+        for (BenchmarkRun.Result result : encrypted) {
+            total = total.plus(result.keyCacheTotal());
+        }
+        printCacheStats("whole runs", total);
+    }
+
+    private static void printCacheStats(String name, CacheStats stats) {
+        System.out.printf("%-14s %,12d %,12d %9.1f%% %14.3f %,12d%n", name, stats.hitCount(), stats.missCount(),
+                stats.requestCount() == 0 ? 0.0 : 100.0 * stats.hitRate(), stats.averageLoadPenalty() / 1e6,
+                stats.evictionCount());
+    }
+
+    private static String spread(List<BenchmarkRun.Result> results, String phase,
+                                 ToDoubleFunction<PhaseResult> metric, String format) {
+        double[] values = values(results, phase, metric);
+        return String.format(format + " (" + format + "-" + format + ")", median(values), values[0],
+                values[values.length - 1]);
+    }
+
+    private static String latency(List<BenchmarkRun.Result> results, String phase) {
+        return String.format("%.2f / %.2f", median(results, phase, r -> r.p50Nanos() / 1e6),
+                median(results, phase, r -> r.p99Nanos() / 1e6));
+    }
+
+    private static double pairedRatio(List<BenchmarkRun.Result> encrypted, List<BenchmarkRun.Result> plain,
+                                      String phase) {
+        double[] ratios = new double[encrypted.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = encrypted.get(i).phases().get(phase).perSecond() / plain.get(i).phases().get(phase).perSecond();
+        }
+        Arrays.sort(ratios);
+        return median(ratios);
+    }
+
+    private static double median(List<BenchmarkRun.Result> results, String phase,
+                                 ToDoubleFunction<PhaseResult> metric) {
+        return median(values(results, phase, metric));
+    }
+
+    private static double[] values(List<BenchmarkRun.Result> results, String phase,
+                                   ToDoubleFunction<PhaseResult> metric) {
+        return results.stream().map(r -> r.phases().get(phase)).mapToDouble(metric).sorted().toArray();
+    }
+
+    /** The median of sorted values. */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String format(double value, String format) {
+        return Double.isNaN(value) ? "n/a" : String.format(format, value);
+    }
+
+    /**
+     * Warnings and errors only, whatever logback-test.xml files the test classpath holds: set before anything logs,
+     * and handed to each application through {@code logging.config}.
+     */
+    private static void quietLogging(Path workDir) throws IOException {
+        Files.createDirectories(workDir);
+        Path config = workDir.resolve("logback-benchmark.xml");
+        Files.writeString(config, """
+                <configuration>
+                    <statusListener class="ch.qos.logback.core.status.NopStatusListener"/>
+                    <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
+                        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
+                    </appender>
+                    <logger name="org.springframework.core.annotation" level="ERROR"/>
+                    <logger name="io.micrometer" level="ERROR"/>
+                    <logger name="com.matchmaking.keys.kek" level="ERROR"/>
+                    <root level="WARN"><appender-ref ref="CONSOLE"/></root>
+                </configuration>
+                """);
+        System.setProperty("logback.configurationFile", config.toString());
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        // Read once by logback itself; Spring Boot, which warns about it, reads logging.config instead.
+        System.clearProperty("logback.configurationFile");
+        System.setProperty("logging.config", config.toUri().toString());
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+}

@@ -110,6 +110,7 @@ class GraphiQlBrowserTest extends IntegrationTest {
         List<String> loaded = (List<String>) js().executeScript(
                 "return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
         assertThat(loaded).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("http://localhost:" + port + "/"));
+        assertThat(js().executeScript("return window.localStorage.length")).as("nothing kept in the browser").isEqualTo(0L);
     }
 
     private JavascriptExecutor js() {

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Gives every error the shape of API.md: errors graphql-java raises itself (syntax, validation, input coercion)
  * become {@code BAD_REQUEST}, and their messages lose quoted values and "did you mean" hints, since a value a client
- * sent may be personal data and a hint reveals the schema.
+ * sent may be personal data and a hint reveals the schema. Validation messages print literal input objects as nested
+ * AST dumps ({@code 'ObjectValue{...StringValue{value='...'}...}'}), whose inner quotes would defeat quote matching;
+ * each dump goes first, whole, up to its last closing brace.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,6 +28,7 @@ class ErrorShapeInterceptor implements WebGraphQlInterceptor {
 
     private static final Set<String> OURS = Set.of("BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT",
             "INTERNAL_ERROR");
+    private static final Pattern AST_DUMP = Pattern.compile("'?\\b\\w*Value\\{.*}'?", Pattern.DOTALL);
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
     private static final Pattern HINT = Pattern.compile("\\s*Did you mean.*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -47,6 +50,7 @@ class ErrorShapeInterceptor implements WebGraphQlInterceptor {
         }
         String message = error.getMessage() == null ? "Bad request" : error.getMessage();
         message = HINT.matcher(message).replaceAll("");
+        message = AST_DUMP.matcher(message).replaceAll("(value withheld)");
         message = QUOTED.matcher(message).replaceAll("(value withheld)");
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
                 .errorType(Classification.BAD_REQUEST)

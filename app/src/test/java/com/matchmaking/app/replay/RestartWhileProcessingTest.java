@@ -79,7 +79,7 @@ class RestartWhileProcessingTest {
                 Thread.sleep(20);
             }
             headAtStop = maxGlobalIndex(jdbc);
-            serviceCardsAtStop = tokenPosition(jdbc, "service-cards");
+            serviceCardsAtStop = tokenPosition(jdbc, "member-read-models");
             running.set(false);
             first.close();
             clients.shutdown();
@@ -116,7 +116,7 @@ class RestartWhileProcessingTest {
         return new SpringApplicationBuilder(MatchmakingApplication.class)
                 .profiles("test")
                 .run(TestApplications.arguments(database, "--server.port=0",
-                        "--axon.eventhandling.processors.service-cards.batch-size=1"));
+                        "--axon.eventhandling.processors.member-read-models.batch-size=1"));
     }
 
     private static long maxGlobalIndex(JdbcTemplate jdbc) {

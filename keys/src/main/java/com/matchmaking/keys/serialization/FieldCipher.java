@@ -70,6 +70,8 @@ final class FieldCipher {
     }
 
     void decrypt(ClassPlan plan, ObjectNode root) {
+        // Most fields of an event share a few keys: ask the vault once per key, not once per field.
+        Map<String, ReadKey> keys = new HashMap<>();
         for (FieldPlan field : plan.personalFields()) {
             JsonNode value = valueAt(root, field.path());
             if (!isPresent(value)) {
@@ -78,7 +80,8 @@ final class FieldCipher {
             String where = plan.type().getSimpleName() + "." + field.dottedPath();
             StoredValue stored = StoredValue.parse(value, where);
             UUID subject = subjectOf(plan, root, field);
-            ReadKey key = vault.readKey(subject, stored.group, stored.generation);
+            ReadKey key = keys.computeIfAbsent(subject + "|" + stored.group + "|" + stored.generation,
+                    k -> vault.readKey(subject, stored.group, stored.generation));
             JsonNode plain;
             if (key instanceof ReadKey.Live live) {
                 try {

@@ -27,6 +27,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,12 +112,19 @@ public final class SubjectKeyVault {
      */
     public Map<String, WriteKey> writeKeys(UUID subject, Collection<String> groups) {
         Objects.requireNonNull(subject, "subject");
-        Keyring ring = keyring(subject);
-        if (ring.erased()) {
-            throw new SubjectErasedException(subject);
+        Keyring known = knownKeyring(subject);
+        Keyring current;
+        if (known == null) {
+            // Unknown here: one call both reads what exists and creates what is missing (a subject's first write is
+            // the common case), instead of a read followed by a claim.
+            current = claim(subject, groups.stream().distinct().toList());
+        } else {
+            if (known.erased()) {
+                throw new SubjectErasedException(subject);
+            }
+            List<String> missing = groups.stream().distinct().filter(g -> !known.hasLiveKey(g)).toList();
+            current = missing.isEmpty() ? known : claim(subject, missing);
         }
-        List<String> missing = groups.stream().distinct().filter(g -> !ring.hasLiveKey(g)).toList();
-        Keyring current = missing.isEmpty() ? ring : claim(subject, missing);
         Map<String, WriteKey> keys = new HashMap<>();
         for (String group : groups) {
             Keyring.Group g = current.group(group);
@@ -216,6 +224,12 @@ public final class SubjectKeyVault {
     }
 
     private Keyring keyring(UUID subject) {
+        Keyring known = knownKeyring(subject);
+        return known != null ? known : cache.get(subject, this::load);
+    }
+
+    /** The keyring this transaction changed, or the cached one, without going to the database. */
+    private Keyring knownKeyring(UUID subject) {
         Map<UUID, Keyring> own = transactionKeyrings(false);
         if (own != null) {
             Keyring changed = own.get(subject);
@@ -223,7 +237,7 @@ public final class SubjectKeyVault {
                 return changed;
             }
         }
-        return cache.get(subject, this::load);
+        return cache.getIfPresent(subject);
     }
 
     private boolean changedInThisTransaction(UUID subject) {
@@ -236,9 +250,11 @@ public final class SubjectKeyVault {
         try {
             Aead kek = kekProvider.kek();
             byte[][] wrapped = new byte[groups.size()][];
+            Map<String, Aead> generated = new HashMap<>();
             for (int i = 0; i < groups.size(); i++) {
                 KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
                 wrapped[i] = TinkProtoKeysetFormat.serializeEncryptedKeyset(fresh, kek, wrapContext(subject, groups.get(i)));
+                generated.put(groups.get(i), fresh.getPrimitive(RegistryConfiguration.get(), Aead.class));
             }
             Keyring.Builder builder = new Keyring.Builder();
             jdbc.query(connection -> {
@@ -249,7 +265,15 @@ public final class SubjectKeyVault {
                 statement.setTimestamp(4, Timestamp.from(clock.instant()));
                 return statement;
             }, rs -> {
-                addRow(builder, subject, rs.getString(1), rs.getInt(2), rs.getBytes(3));
+                String group = rs.getString(1);
+                byte[] stored = rs.getBytes(3);
+                int index = groups.indexOf(group);
+                if (stored != null && index >= 0 && Arrays.equals(stored, wrapped[index])) {
+                    // The key this call just made: no need to unwrap what was wrapped a moment ago.
+                    builder.live(group, rs.getInt(2), generated.get(group));
+                } else {
+                    addRow(builder, subject, group, rs.getInt(2), stored);
+                }
             });
             Keyring ring = builder.build();
             changed(subject, ring);

@@ -33,10 +33,9 @@ import java.util.UUID;
  * reads which columns is the query's business ({@link MemberCards}).
  */
 @Component
-@ProcessingGroup(MatchmakerCardProjection.GROUP)
+@ProcessingGroup(MemberReadModels.PROCESSING_GROUP)
 public class MatchmakerCardProjection {
 
-    public static final String GROUP = "matchmaker-cards";
     private static final Audience AUDIENCE = Audience.MATCHMAKER_ASSIGNED;
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -29,10 +29,9 @@ import java.util.UUID;
  * ({@code events_applied}), which makes a lost or doubly applied event visible.
  */
 @Component
-@ProcessingGroup(ServiceCardProjection.GROUP)
+@ProcessingGroup(MemberReadModels.PROCESSING_GROUP)
 public class ServiceCardProjection {
 
-    public static final String GROUP = "service-cards";
     private static final Audience AUDIENCE = Audience.CUSTOMER_SERVICE;
 
     private final JdbcTemplate jdbc;
@@ -102,9 +101,12 @@ public class ServiceCardProjection {
         jdbc.update("DELETE FROM service_member_card WHERE member_id = ?", event.memberId());
     }
 
-    /** Any other event of a member: nothing to keep, but counted. */
-    @EventHandler
-    void on(Object payload, DomainEventMessage<?> message) {
+    /**
+     * Any other event of a member: nothing to keep, but counted. It takes the message, not the payload, so counting
+     * an event never costs decrypting it.
+     */
+    @EventHandler(payloadType = Object.class)
+    void on(DomainEventMessage<?> message) {
         if ("Member".equals(message.getType())) {
             jdbc.update("UPDATE service_member_card SET events_applied = events_applied + 1 WHERE member_id = ?",
                     UUID.fromString(message.getAggregateIdentifier()));

@@ -8,12 +8,14 @@ public final class KeyGroups {
 
     /** Who the member is and what they look for: name, birth date, city, about me, preferences. */
     public static final String PROFILE = "profile";
-    /** How to reach the member: phone, email, WeChat id. */
+    /**
+     * How to reach and recognise the member: phone, email, WeChat id, and the password hash of their login. (The
+     * hash has no group of its own: nothing ever shreds it apart from the contact data, and every group of a subject
+     * is one more key to create, store and unwrap.)
+     */
     public static final String CONTACT = "contact";
     /** Data that needs its own consent: income band, ID number. */
     public static final String SENSITIVE = "sensitive";
-    /** The password hash: not personal in itself, but nobody's business outside the login table. */
-    public static final String CREDENTIALS = "credentials";
 
     private KeyGroups() {
     }

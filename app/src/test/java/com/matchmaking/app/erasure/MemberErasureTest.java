@@ -38,7 +38,7 @@ class MemberErasureTest extends IntegrationTest {
         Map<String, Object> receipt = (Map<String, Object>) status.get("receipt");
         assertThat(receipt).containsEntry("memberId", member.memberId().toString()).containsEntry("loginRemoved", true);
         assertThat((Iterable<?>) receipt.get("keyGroupsDestroyed")).asList()
-                .containsExactlyInAnyOrder("contact", "credentials", "profile", "sensitive");
+                .containsExactlyInAnyOrder("contact", "profile", "sensitive");
         assertThat((Integer) receipt.get("snapshotsDeleted")).isPositive();
         assertThat(receipt.toString()).doesNotContain(data.marker(), data.phone());
 

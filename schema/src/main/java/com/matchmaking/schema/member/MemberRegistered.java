@@ -15,7 +15,7 @@ import java.util.UUID;
 @Revision("1")
 public record MemberRegistered(@DataSubjectId UUID memberId,
                                Profile profile,
-                               @PersonalData(group = KeyGroups.CREDENTIALS, purpose = DataPurposes.ACCOUNT, placeholder = PersonalData.ERASED_AS_NULL)
+                               @PersonalData(group = KeyGroups.CONTACT, purpose = DataPurposes.ACCOUNT, placeholder = PersonalData.ERASED_AS_NULL)
                                String passwordHash,
                                @NotPersonal("a policy version") String acceptedPrivacyPolicyVersion,
                                @NotPersonal("purposes of a fixed list") Set<ConsentPurpose> consents,

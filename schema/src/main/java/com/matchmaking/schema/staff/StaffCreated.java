@@ -17,7 +17,7 @@ import java.util.UUID;
 public record StaffCreated(@DataSubjectId UUID staffId,
                            @PersonalData(group = KeyGroups.CONTACT, purpose = DataPurposes.STAFF_ADMINISTRATION, placeholder = PersonalData.ERASED_AS_NULL) String username,
                            @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.STAFF_ADMINISTRATION) String displayName,
-                           @PersonalData(group = KeyGroups.CREDENTIALS, purpose = DataPurposes.STAFF_ADMINISTRATION, placeholder = PersonalData.ERASED_AS_NULL) String passwordHash,
+                           @PersonalData(group = KeyGroups.CONTACT, purpose = DataPurposes.STAFF_ADMINISTRATION, placeholder = PersonalData.ERASED_AS_NULL) String passwordHash,
                            @NotPersonal("roles of a fixed list") Set<Role> roles,
                            @NotPersonal Instant createdAt) {
 }

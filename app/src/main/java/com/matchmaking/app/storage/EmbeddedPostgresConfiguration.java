@@ -2,6 +2,7 @@ package com.matchmaking.app.storage;
 
 import com.matchmaking.app.MatchmakingProperties;
 import com.zaxxer.hikari.HikariConfig;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -86,6 +87,9 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    @SuppressFBWarnings(value = {"SQL_INJECTION_JDBC", "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE"},
+            justification = "CREATE DATABASE cannot take its name as a parameter; the name comes from configuration and is "
+                    + "checked against a strict identifier pattern first.")
     HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties embedded) throws SQLException {
         String database = embedded.database();
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {

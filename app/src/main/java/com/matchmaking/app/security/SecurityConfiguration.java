@@ -3,7 +3,12 @@ package com.matchmaking.app.security;
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.Logins;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import com.matchmaking.app.tls.TlsProperties;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -26,7 +31,13 @@ import java.util.Map;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Logins logins) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Logins logins, Environment environment, TlsProperties tls,
+                                            ServerProperties server) throws Exception {
+        if (environment.acceptsProfiles(Profiles.of("prod")) && tls.httpPort() > 0 && server.getPort() != null) {
+            // In production the plain-HTTP port only sends clients to HTTPS.
+            http.redirectToHttps(Customizer.withDefaults())
+                    .portMapper(ports -> ports.http(tls.httpPort()).mapsTo(server.getPort()));
+        }
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -36,6 +47,7 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .addFilterBefore(new BearerTokenFilter(logins), AnonymousAuthenticationFilter.class)
+                // Spring Security's defaults stay on: HSTS on every HTTPS response, nosniff, frame denial.
                 .headers(headers -> headers.cacheControl(cache -> { }))
                 .build();
     }

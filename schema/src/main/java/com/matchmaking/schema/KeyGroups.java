@@ -17,6 +17,9 @@ public final class KeyGroups {
     /** Data that needs its own consent: income band, ID number. */
     public static final String SENSITIVE = "sensitive";
 
+    /** What a confidential record (a leak report) holds about the people in it, under the record's own key. */
+    public static final String CASE = "case";
+
     private KeyGroups() {
     }
 }

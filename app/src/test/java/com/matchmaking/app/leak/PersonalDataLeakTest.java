@@ -76,6 +76,12 @@ class PersonalDataLeakTest extends IntegrationTest {
             }
             makeMistakes(kept.get(0));
             for (Api.Registered member : erased) {
+                // A colleague reports a concern about the member, in words that name them.
+                api().as(service.token()).documentName("fileLeakReport").variable("input", Map.of("category", "DATA_LEAK",
+                        "description", "Contact of " + member.data().marker() + " seen outside the agency",
+                        "concernedMemberId", member.memberId().toString())).execute().path("fileLeakReport.reportId").hasValue();
+            }
+            for (Api.Registered member : erased) {
                 api().as(member.token()).documentName("requestErasure").execute()
                         .path("requestErasure.state").entity(String.class).isEqualTo("ERASED");
             }

@@ -115,6 +115,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 c -> Map.of("staffId", target(), "completedOn", LocalDate.now().toString()));
         call("Mutation.assignMatchmaker", "assignMatchmaker",
                 c -> Map.of("memberId", member, "matchmakerId", matchmaker.staffId().toString()));
+        call("Mutation.fileLeakReport", "fileLeakReport", c -> Map.of("input",
+                Map.of("category", "OTHER", "description", "Checking the matrix of access for reports")));
+        String report = api().as(matchmaker.token()).documentName("fileLeakReport").variable("input",
+                        Map.of("category", "OTHER", "description", "A case for the matrix to work on"))
+                .execute().path("fileLeakReport.reportId").entity(String.class).get();
+        call("Query.leakCases", "leakCases", c -> Map.of());
+        call("Query.leakCase", "leakCase", c -> Map.of("reportId", report));
+        call("Mutation.startLeakInvestigation", "startLeakInvestigation", c -> Map.of("reportId", freshReport()));
+        call("Mutation.addLeakCaseNote", "addLeakCaseNote", c -> Map.of("reportId", report, "note", "matrix note"));
+        call("Mutation.closeLeakCase", "closeLeakCase",
+                c -> Map.of("reportId", freshReport(), "outcome", "NOT_SUBSTANTIATED", "note", "matrix"));
         call("Query.memberCards", "memberCards", c -> Map.of());
         call("Query.memberProfile", "memberProfile", c -> Map.of("memberId", member));
         call("Mutation.revealField", "revealField",
@@ -123,6 +134,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     private void call(String operation, String document, Function<Caller, Map<String, Object>> variables) {
         calls.put(operation, new Call(document, variables));
+    }
+
+    /** A fresh open leak case, for operations that move a case on. */
+    private String freshReport() {
+        return api().as(matchmaker.token()).documentName("fileLeakReport").variable("input",
+                        Map.of("category", "OTHER", "description", "Another case for the matrix"))
+                .execute().path("fileLeakReport.reportId").entity(String.class).get();
     }
 
     /** A throwaway staff account for administrators' operations to act on. */

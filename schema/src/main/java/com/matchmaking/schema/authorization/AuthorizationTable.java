@@ -86,6 +86,13 @@ public final class AuthorizationTable {
             rule(admin, false, Role.ADMIN);
         }
 
+        // Reporting a leak must never be harder than staying silent: any staff member, cleared or not.
+        rule("Mutation.fileLeakReport", false, Role.MATCHMAKER, Role.CUSTOMER_SERVICE, Role.ANALYST, Role.COMPLIANCE, Role.ADMIN);
+        for (String compliance : new String[] {"Query.leakCases", "Query.leakCase", "Mutation.startLeakInvestigation",
+                "Mutation.addLeakCaseNote", "Mutation.closeLeakCase"}) {
+            rule(compliance, true, Role.COMPLIANCE);
+        }
+
         rule("Query.memberCards", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
         rule("Query.memberProfile", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
         rule("Mutation.revealField", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);

@@ -20,6 +20,7 @@ public final class DataPurposes {
     public static final String IDENTITY_VERIFICATION = "identity-verification";
     public static final String ACCOUNTABILITY = "accountability";
     public static final String STAFF_ADMINISTRATION = "staff-administration";
+    public static final String LEAK_REPORTING = "leak-reporting";
 
     /** The legal bases under China's PIPL and the EU's GDPR that the agency relies on. */
     public enum LegalBasis {
@@ -68,6 +69,8 @@ public final class DataPurposes {
                 LegalBasis.SEPARATE_CONSENT);
         register(ACCOUNTABILITY, "Record why staff looked at the member's data", LegalBasis.LEGAL_OBLIGATION);
         register(STAFF_ADMINISTRATION, "Manage staff accounts and their access", LegalBasis.EMPLOYMENT);
+        register(LEAK_REPORTING, "Investigate a suspected leak or misuse reported by staff, protecting the reporter",
+                LegalBasis.LEGAL_OBLIGATION);
     }
 
     private DataPurposes() {

@@ -1,0 +1,93 @@
+package com.matchmaking.app.leakreport;
+
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.keys.DataSubjectId;
+import com.matchmaking.keys.NotPersonal;
+import com.matchmaking.schema.leakreport.AddLeakCaseNote;
+import com.matchmaking.schema.leakreport.CloseLeakCase;
+import com.matchmaking.schema.leakreport.FileLeakReport;
+import com.matchmaking.schema.leakreport.LeakCaseClosed;
+import com.matchmaking.schema.leakreport.LeakCaseNoteAdded;
+import com.matchmaking.schema.leakreport.LeakCaseViewed;
+import com.matchmaking.schema.leakreport.LeakInvestigationStarted;
+import com.matchmaking.schema.leakreport.LeakReportFiled;
+import com.matchmaking.schema.leakreport.RecordLeakCaseView;
+import com.matchmaking.schema.leakreport.StartLeakInvestigation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A staff member's report of a suspected leak or misuse, worked by compliance from open to closed. */
+@Aggregate
+class LeakReport {
+
+    enum Status { OPEN, INVESTIGATING, CLOSED }
+
+    @AggregateIdentifier
+    @DataSubjectId
+    private UUID reportId;
+    @NotPersonal
+    private Status status;
+
+    protected LeakReport() {
+        // For Axon.
+    }
+
+    @CommandHandler
+    LeakReport(FileLeakReport command) {
+        apply(new LeakReportFiled(command.reportId(), command.reporterId(), command.category(), command.description(),
+                command.suspectedStaffId(), command.concernedMemberId(), command.filedAt()));
+    }
+
+    @CommandHandler
+    void handle(StartLeakInvestigation command) {
+        if (status != Status.OPEN) {
+            throw RequestRejectedException.conflict("Only an open case can be taken up");
+        }
+        apply(new LeakInvestigationStarted(reportId, command.investigatorId(), command.startedAt()));
+    }
+
+    @CommandHandler
+    void handle(AddLeakCaseNote command) {
+        requireOpen();
+        apply(new LeakCaseNoteAdded(reportId, command.authorId(), command.note(), command.addedAt()));
+    }
+
+    @CommandHandler
+    void handle(CloseLeakCase command) {
+        requireOpen();
+        apply(new LeakCaseClosed(reportId, command.closedBy(), command.outcome(), command.note(), command.closedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordLeakCaseView command) {
+        apply(new LeakCaseViewed(reportId, command.viewerId(), command.viewedAt()));
+    }
+
+    private void requireOpen() {
+        if (status == Status.CLOSED) {
+            throw RequestRejectedException.conflict("The case is closed");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LeakReportFiled event) {
+        reportId = event.reportId();
+        status = Status.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(LeakInvestigationStarted event) {
+        status = Status.INVESTIGATING;
+    }
+
+    @EventSourcingHandler
+    void on(LeakCaseClosed event) {
+        status = Status.CLOSED;
+    }
+}

@@ -1,0 +1,114 @@
+package com.matchmaking.app.leakreport;
+
+import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.app.problem.Violations;
+import com.matchmaking.readmodels.leakreport.LeakCases;
+import com.matchmaking.schema.leakreport.AddLeakCaseNote;
+import com.matchmaking.schema.leakreport.CloseLeakCase;
+import com.matchmaking.schema.leakreport.FileLeakReport;
+import com.matchmaking.schema.leakreport.LeakCaseOutcome;
+import com.matchmaking.schema.leakreport.LeakCategory;
+import com.matchmaking.schema.leakreport.RecordLeakCaseView;
+import com.matchmaking.schema.leakreport.StartLeakInvestigation;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The leak-report channel. Any staff member files a report (no agreement or training needed: reporting must never be
+ * harder than staying silent); who filed it stays encrypted, readable by compliance only, and every reading of a case
+ * in full is an access event on the case.
+ */
+@Controller
+class LeakReportController {
+
+    record LeakReportInput(LeakCategory category, String description, UUID suspectedStaffId, UUID concernedMemberId) {
+    }
+
+    record LeakReportReceipt(UUID reportId, Instant filedAt) {
+    }
+
+    private final AuditedCommands commands;
+    private final LeakReportRecords records;
+    private final LeakCases cases;
+    private final Clock clock;
+
+    LeakReportController(AuditedCommands commands, LeakReportRecords records, LeakCases cases, Clock clock) {
+        this.commands = commands;
+        this.records = records;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @MutationMapping
+    LeakReportReceipt fileLeakReport(@Argument LeakReportInput input, @ContextValue Actor actor) {
+        String description = text(input.description());
+        Violations violations = new Violations();
+        violations.check(input.category() != null, "category is required");
+        violations.check(description.length() >= 10 && description.length() <= 5000,
+                "description must say what happened in 10 to 5000 characters");
+        violations.throwIfAny();
+        UUID reportId = UUID.randomUUID();
+        Instant now = clock.instant();
+        commands.sendConfidentially(new FileLeakReport(reportId, actor.accountId(), input.category(), description,
+                input.suspectedStaffId(), input.concernedMemberId(), now), "leak-report");
+        return new LeakReportReceipt(reportId, now);
+    }
+
+    @QueryMapping
+    List<LeakCases.LeakCaseSummary> leakCases(@Argument String status) {
+        return cases.list(status);
+    }
+
+    @QueryMapping
+    LeakReportRecords.LeakCaseRecord leakCase(@Argument UUID reportId, @ContextValue Actor actor) {
+        commands.send(new RecordLeakCaseView(reportId, actor.accountId(), clock.instant()), actor, "leak-investigation");
+        return records.load(reportId);
+    }
+
+    @MutationMapping
+    LeakReportRecords.LeakCaseRecord startLeakInvestigation(@Argument UUID reportId, @ContextValue Actor actor) {
+        commands.send(new StartLeakInvestigation(reportId, actor.accountId(), clock.instant()), actor, "leak-investigation");
+        return records.load(reportId);
+    }
+
+    @MutationMapping
+    LeakReportRecords.LeakCaseRecord addLeakCaseNote(@Argument UUID reportId, @Argument String note, @ContextValue Actor actor) {
+        commands.send(new AddLeakCaseNote(reportId, actor.accountId(), requiredNote(note), clock.instant()), actor,
+                "leak-investigation");
+        return records.load(reportId);
+    }
+
+    @MutationMapping
+    LeakReportRecords.LeakCaseRecord closeLeakCase(@Argument UUID reportId, @Argument LeakCaseOutcome outcome,
+                                                   @Argument String note, @ContextValue Actor actor) {
+        if (outcome == null) {
+            throw RequestRejectedException.badRequest("outcome is required");
+        }
+        commands.send(new CloseLeakCase(reportId, actor.accountId(), outcome, requiredNote(note), clock.instant()), actor,
+                "leak-investigation");
+        return records.load(reportId);
+    }
+
+    private static String requiredNote(String note) {
+        String text = text(note);
+        if (text.isEmpty() || text.length() > 5000) {
+            throw RequestRejectedException.badRequest("note must have 1 to 5000 characters");
+        }
+        return text;
+    }
+
+    private static String text(String raw) {
+        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+    }
+}

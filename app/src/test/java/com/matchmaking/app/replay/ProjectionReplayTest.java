@@ -26,7 +26,7 @@ class ProjectionReplayTest extends IntegrationTest {
 
     /** Every read-model table the streaming processors maintain. */
     private static final List<String> READ_MODELS = List.of("matchmaker_member_card", "service_member_card", "staff_directory",
-            "erasure_schedule", "leak_case");
+            "erasure_schedule", "leak_case", "analytics_member");
 
     @Autowired
     EventProcessingConfiguration processing;

@@ -126,6 +126,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         call("Mutation.addLeakCaseNote", "addLeakCaseNote", c -> Map.of("reportId", report, "note", "matrix note"));
         call("Mutation.closeLeakCase", "closeLeakCase",
                 c -> Map.of("reportId", freshReport(), "outcome", "NOT_SUBSTANTIATED", "note", "matrix"));
+        call("Query.demographics", "demographics", c -> Map.of("groupBy", List.of("CITY")));
         call("Query.memberCards", "memberCards", c -> Map.of());
         call("Query.memberProfile", "memberProfile", c -> Map.of("memberId", member));
         call("Mutation.revealField", "revealField",

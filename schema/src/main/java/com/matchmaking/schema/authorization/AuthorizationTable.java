@@ -93,6 +93,7 @@ public final class AuthorizationTable {
             rule(compliance, true, Role.COMPLIANCE);
         }
 
+        rule("Query.demographics", true, Role.ANALYST);
         rule("Query.memberCards", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
         rule("Query.memberProfile", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
         rule("Mutation.revealField", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);

@@ -96,6 +96,9 @@ class RetentionTest extends IntegrationTest {
                 held.memberId() + " Court order 2026-117 on a fraud case",
                 heldAndAsking.memberId() + " An authority asked us to keep the account");
         assertThat(status(heldAndAsking).toString()).as("the member learns a hold exists, not why").doesNotContain("authority");
+        Map<String, Object> export = api().export(held.token());
+        assertThat(export).containsEntry("legalHold", true);
+        assertThat(export.toString()).doesNotContain("Court order");
 
         api().as(compliance.token()).documentName("releaseLegalHold").variable("memberId", heldAndAsking.memberId().toString())
                 .execute().path("releaseLegalHold").entity(Boolean.class).isEqualTo(true);

@@ -41,6 +41,7 @@ class DataSharingTest extends IntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aShareGoesAheadOnlyWithTheMembersConsentAndAnotherPersonsApprovalAndIsHandedOverOnce() {
         String recipient = "Acme Insurance for " + member.data().marker();
         String purpose = "A life-insurance quote " + member.data().marker() + " asked for";
@@ -96,6 +97,14 @@ class DataSharingTest extends IntegrationTest {
         assertThat(entry.get("sharedAt")).isNotNull();
         assertThat(jdbc.queryForList("SELECT * FROM data_share WHERE share_id = ?", UUID.fromString(shareId)).toString())
                 .as("the register table holds no recipient or purpose in the clear").doesNotContain(member.data().marker());
+
+        Map<String, Object> export = api().export(member.token());
+        assertThat((List<Map<String, Object>>) export.get("shares")).singleElement().satisfies(s -> assertThat(s)
+                .containsEntry("shareId", shareId).containsEntry("recipient", recipient).containsEntry("status", "SHARED"));
+        assertThat((List<Map<String, Object>>) export.get("consentLedger")).extracting(c -> c.get("action"))
+                .contains("GRANTED", "SHARE_CONSENTED");
+        assertThat((List<Map<String, Object>>) export.get("accessLog")).extracting(a -> a.get("event"))
+                .contains("MemberDataShared");
     }
 
     @Test

@@ -35,7 +35,8 @@ import java.util.Map;
  * MAC'd) is persisted every {@code checkpoint-every} events and at the end of every sealing run.
  * Sealing only goes as far as every lower global index is settled: it takes a brief SHARE lock on the table, which
  * waits for the transactions writing to it, reads the highest index, and lets go; a sequence value below that can no
- * longer turn up later. It never waits behind writers it would then block: it tries without waiting first.
+ * longer turn up later. Writers should not queue behind it: it tries without waiting first, and only after twenty
+ * tries waits, for half a second at most.
  *
  * <p><b>Verifying</b> walks the log and the chain side by side from the start and stops at the first broken link: a
  * row whose bytes changed, a linked row that is gone, a row inside the sealed range that has no link (inserted), a
@@ -130,7 +131,7 @@ public class AuditChain {
             }
         }
         return transactions.execute(status -> {
-            jdbc.execute("SET LOCAL lock_timeout = '1s'");
+            jdbc.execute("SET LOCAL lock_timeout = '500ms'");
             jdbc.execute("LOCK TABLE domain_event_entry IN SHARE MODE");
             return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         });

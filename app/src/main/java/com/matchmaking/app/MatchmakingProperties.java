@@ -38,8 +38,17 @@ public record MatchmakingProperties(
     /**
      * @param gracePeriod  cooling-off period between a request and the erasure; PT0S erases at once
      * @param pollInterval how often due erasures are looked for
+     * @param ledgerFile   the erasure ledger kept outside the database (subject ids and times); default
+     *                     {@code <data-dir>/erasure-ledger.jsonl}. Keep it on other storage than the database and its
+     *                     backups: after a restore it is what says who must be erased again
      */
-    public record Erasure(@DefaultValue("P14D") Duration gracePeriod, @DefaultValue("PT10S") Duration pollInterval) {
+    public record Erasure(@DefaultValue("P14D") Duration gracePeriod, @DefaultValue("PT10S") Duration pollInterval,
+                          Path ledgerFile) {
+    }
+
+    /** The erasure ledger's file: configured, or in the data folder. */
+    public Path erasureLedgerFile() {
+        return erasure.ledgerFile() != null ? erasure.ledgerFile() : dataDir.resolve("erasure-ledger.jsonl");
     }
 
     /**

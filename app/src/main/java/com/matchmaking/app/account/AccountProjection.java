@@ -4,6 +4,7 @@ import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.member.MemberRegistered;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.member.ProfileUpdated;
+import com.matchmaking.schema.policy.PrivacyPolicyAccepted;
 import com.matchmaking.schema.staff.ConfidentialityAgreementRecorded;
 import com.matchmaking.schema.staff.PrivacyTrainingRecorded;
 import com.matchmaking.schema.staff.StaffCreated;
@@ -53,6 +54,13 @@ class AccountProjection implements LoginAvailability {
         } catch (DuplicateKeyException raced) {
             throw new LoginTakenException();
         }
+        accounts.acceptPolicy(event.memberId(), event.acceptedPrivacyPolicyVersion());
+    }
+
+    /** The policy version a member last accepted gates their every request (see the security package). */
+    @EventHandler
+    void on(PrivacyPolicyAccepted event) {
+        accounts.acceptPolicy(event.memberId(), event.version());
     }
 
     @EventHandler

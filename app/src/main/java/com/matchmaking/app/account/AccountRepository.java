@@ -87,6 +87,10 @@ class AccountRepository {
         jdbc.update("UPDATE account SET training_completed_on = ? WHERE account_id = ?", Date.valueOf(completedOn), accountId);
     }
 
+    void acceptPolicy(UUID accountId, String version) {
+        jdbc.update("UPDATE account SET accepted_policy_version = ? WHERE account_id = ?", version, accountId);
+    }
+
     void changeLoginIndex(UUID accountId, String loginIndex) {
         jdbc.update("UPDATE account SET login_index = ? WHERE account_id = ?", loginIndex, accountId);
     }

@@ -47,6 +47,11 @@ class LoginAttempts {
         return failures;
     }
 
+    void clearFor(java.util.UUID accountId) {
+        jdbc.update("DELETE FROM login_attempt WHERE login_index = (SELECT login_index FROM account WHERE account_id = ?)",
+                accountId);
+    }
+
     void succeeded(String loginIndex) {
         jdbc.update("DELETE FROM login_attempt WHERE login_index = ?", loginIndex);
     }

@@ -6,6 +6,7 @@ import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.account.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -33,10 +34,11 @@ public class Logins {
     private final Tokens tokens;
     private final MatchmakingProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher outcomes;
     private final String decoyHash;
 
     Logins(AccountRepository accounts, LoginAttempts attempts, LoginNames loginNames, PasswordEncoder passwords,
-           Tokens tokens, MatchmakingProperties properties, Clock clock) {
+           Tokens tokens, MatchmakingProperties properties, Clock clock, ApplicationEventPublisher outcomes) {
         this.accounts = accounts;
         this.attempts = attempts;
         this.loginNames = loginNames;
@@ -44,6 +46,7 @@ public class Logins {
         this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
+        this.outcomes = outcomes;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -68,6 +71,7 @@ public class Logins {
             int failures = attempts.failed(loginIndex, now);
             log.info("Failed login #{} in a row for account {}", failures,
                     account.map(a -> a.accountId().toString()).orElse("(unknown)"));
+            account.ifPresent(a -> outcomes.publishEvent(new LoginOutcome.Failed(a.accountId(), a.kind(), failures, now)));
             throw new RequestRejectedException(Classification.UNAUTHORIZED, INVALID);
         }
         attempts.succeeded(loginIndex);
@@ -75,8 +79,14 @@ public class Logins {
         if (a.suspended()) {
             throw RequestRejectedException.forbidden("This account is suspended");
         }
+        outcomes.publishEvent(new LoginOutcome.Succeeded(a.accountId(), a.kind(), now));
         Tokens.Issued issued = tokens.issue(a.accountId(), now);
         return new Session(issued.token(), issued.expiresAt(), a.accountId(), a.kind(), a.roles());
+    }
+
+    /** Forgets the failed logins in a row of an account (after compliance reinstated it following an alert). */
+    public void clearFailures(UUID accountId) {
+        attempts.clearFor(accountId);
     }
 
     /** Removes a login (on erasure). Returns whether there was one. */

@@ -19,6 +19,12 @@ public class AuditedCommands {
 
     /** The actor recorded for what the system does on its own (scheduled erasures, retention). */
     public static final String SYSTEM = "system";
+    /** The origin of what the system does on a schedule. */
+    public static final String SCHEDULER = "scheduler";
+    /** The origin of what the system does while it starts (bootstrap, re-applied erasures). */
+    public static final String STARTUP = "startup";
+    /** The origin of what an event handler does because of an event (risk rules). */
+    public static final String EVENT = "event";
 
     private final CommandGateway commandGateway;
 
@@ -33,7 +39,20 @@ public class AuditedCommands {
 
     /** Sends on behalf of the system itself (a scheduler), naming the process as the purpose. */
     public <R> R sendAsSystem(Object command, String purpose) {
-        return sendWith(command, metadata(SYSTEM, "SYSTEM", purpose, "scheduler"));
+        return sendAsSystem(command, purpose, SCHEDULER);
+    }
+
+    /** Sends on behalf of the system itself, naming the process as the purpose and where it runs as the origin. */
+    public <R> R sendAsSystem(Object command, String purpose, String origin) {
+        return sendWith(command, metadata(SYSTEM, "SYSTEM", purpose, origin));
+    }
+
+    /**
+     * Sends a command an event handler issues because of the event it handles: no metadata of its own, so the event's
+     * (who acted, why, through which channel, and the correlation) carries over to what the command causes.
+     */
+    public <R> R sendFollowing(Object command) {
+        return commandGateway.sendAndWait(command);
     }
 
     /**

@@ -7,6 +7,8 @@ import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.schema.erasure.CancelErasure;
 import com.matchmaking.schema.erasure.EraseMember;
 import com.matchmaking.schema.erasure.RequestErasure;
+import com.matchmaking.app.problem.RequestRejectedException;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -15,12 +17,14 @@ import org.springframework.stereotype.Controller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /** A member's right to erasure: ask, change their mind during the cooling-off period, see where it stands. */
 @Controller
 class ErasureController {
 
-    record ErasureStatus(String state, Instant requestedAt, Instant dueAt, ErasureReceipts.Receipt receipt) {
+    record ErasureStatus(String state, Instant requestedAt, Instant dueAt, ErasureReceipts.Receipt receipt,
+                         boolean legalHold, MemberHistory.RetentionNoticeState retentionNotice) {
     }
 
     private final AuditedCommands commands;
@@ -43,10 +47,11 @@ class ErasureController {
         Instant now = clock.instant();
         Duration grace = properties.erasure().gracePeriod();
         commands.send(new RequestErasure(actor.accountId(), now, now.plus(grace)), actor, "erasure-request");
-        if (grace.isZero() || grace.isNegative()) {
+        // Under a legal hold the request is recorded and waits: the scheduler erases once the hold is lifted.
+        if ((grace.isZero() || grace.isNegative()) && history.load(actor.accountId()).legalHold() == null) {
             commands.send(new EraseMember(actor.accountId(), now), actor, "erasure-request");
             var receipt = receipts.forMember(actor.accountId()).orElseThrow();
-            return new ErasureStatus("ERASED", receipt.requestedAt(), receipt.erasedAt(), receipt);
+            return new ErasureStatus("ERASED", receipt.requestedAt(), receipt.erasedAt(), receipt, false, null);
         }
         return myErasureStatus(actor);
     }
@@ -59,8 +64,15 @@ class ErasureController {
 
     @QueryMapping
     ErasureStatus myErasureStatus(@ContextValue Actor actor) {
-        var erasure = history.load(actor.accountId()).erasure();
+        var record = history.load(actor.accountId());
+        var erasure = record.erasure();
         return new ErasureStatus(erasure.state(), erasure.requestedAt(), erasure.dueAt(),
-                receipts.forMember(actor.accountId()).orElse(null));
+                receipts.forMember(actor.accountId()).orElse(null), record.legalHold() != null, record.retentionNotice());
+    }
+
+    /** Compliance: the receipt of an erased member (ids, times, key groups and counts; nothing personal). */
+    @QueryMapping
+    ErasureReceipts.Receipt erasureReceipt(@Argument UUID memberId) {
+        return receipts.forMember(memberId).orElseThrow(() -> RequestRejectedException.notFound("No erasure receipt for this member"));
     }
 }

@@ -6,11 +6,13 @@ import com.matchmaking.keys.vault.SubjectKeyVault;
 import com.matchmaking.schema.erasure.MemberErased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,30 +20,47 @@ import java.util.UUID;
  * Carries out an erasure in the same transaction as the {@link MemberErased} event (a subscribing processor whose
  * errors roll the command back): destroys the member's keys and raises the fence, so every event of theirs turns
  * into unreadable ciphertext; deletes their snapshots, dead letters and sagas and their login; and writes the receipt.
- * Read models delete their own rows when they see the event.
+ * Read models delete their own rows when they see the event. Once the transaction commits, the erasure is appended
+ * to the erasure ledger outside the database.
  */
 @Component
 @ProcessingGroup(ErasureExecutor.GROUP)
 class ErasureExecutor {
 
     static final String GROUP = "erasure";
+    /** The purpose of erasures the retention rule carries out. */
+    static final String RETENTION_PURPOSE = "retention-inactive";
+    /** The purpose of erasures carried out again from the erasure ledger. */
+    static final String REAPPLY_PURPOSE = "erasure-ledger-reapply";
     private static final Logger log = LoggerFactory.getLogger(ErasureExecutor.class);
 
     private final SubjectKeyVault vault;
     private final Logins logins;
     private final ErasureReceipts receipts;
+    private final ErasureLedger ledger;
     private final JdbcTemplate jdbc;
 
-    ErasureExecutor(SubjectKeyVault vault, Logins logins, ErasureReceipts receipts, JdbcTemplate jdbc) {
+    ErasureExecutor(SubjectKeyVault vault, Logins logins, ErasureReceipts receipts, ErasureLedger ledger, JdbcTemplate jdbc) {
         this.vault = vault;
         this.logins = logins;
         this.receipts = receipts;
+        this.ledger = ledger;
         this.jdbc = jdbc;
     }
 
     @EventHandler
-    void on(MemberErased event) {
-        UUID memberId = event.memberId();
+    void on(MemberErased event, @MetaDataValue("purpose") String purpose) {
+        boolean reapplied = REAPPLY_PURPOSE.equals(purpose);
+        String cause = reapplied ? ErasureReceipts.ERASURE_LEDGER
+                : RETENTION_PURPOSE.equals(purpose) ? ErasureReceipts.RETENTION : ErasureReceipts.MEMBER_REQUEST;
+        erase(event.memberId(), event.requestedAt(), event.erasedAt(), cause, reapplied);
+    }
+
+    /**
+     * Destroys everything of the subject the database still holds besides the log, and writes (or, when it is
+     * re-applied, counts on) the receipt. Runs in the caller's transaction.
+     */
+    void erase(UUID memberId, Instant requestedAt, Instant erasedAt, String cause, boolean reapplied) {
         String id = memberId.toString();
         ErasedKeys keys = vault.erase(memberId);
         int snapshots = jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", id);
@@ -54,9 +73,10 @@ class ErasureExecutor {
         }
         boolean loginRemoved = logins.remove(memberId);
         List<String> groups = keys.destroyed().stream().map(ErasedKeys.DestroyedKey::group).distinct().sorted().toList();
-        receipts.insert(new ErasureReceipts.Receipt(UUID.randomUUID(), memberId, event.requestedAt(), event.erasedAt(),
-                groups, snapshots, deadLetters, sagas.size(), loginRemoved));
-        log.info("Erased member {}: key groups {}, {} snapshots, {} dead letters, {} sagas", memberId, groups, snapshots,
-                deadLetters, sagas.size());
+        receipts.write(new ErasureReceipts.Receipt(UUID.randomUUID(), memberId, requestedAt, erasedAt, groups, snapshots,
+                deadLetters, sagas.size(), loginRemoved, cause, reapplied ? erasedAt : null, reapplied ? 1 : 0));
+        ledger.appendAfterCommit(memberId, erasedAt);
+        log.info("Erased member {}{}: key groups {}, {} snapshots, {} dead letters, {} sagas", memberId,
+                reapplied ? " again (erasure ledger)" : "", groups, snapshots, deadLetters, sagas.size());
     }
 }

@@ -15,10 +15,17 @@ import java.util.UUID;
 @Repository
 public class ErasureReceipts {
 
+    /** The member asked (or did not cancel in time). */
+    public static final String MEMBER_REQUEST = "MEMBER_REQUEST";
+    /** The member was inactive past the retention period and its notice. */
+    public static final String RETENTION = "RETENTION";
+    /** The receipt was lost with a database restore; the erasure ledger said the member had been erased. */
+    public static final String ERASURE_LEDGER = "ERASURE_LEDGER";
+
     /** One erasure's receipt. */
     public record Receipt(UUID receiptId, UUID memberId, Instant requestedAt, Instant erasedAt,
                           List<String> keyGroupsDestroyed, int snapshotsDeleted, int deadLettersPurged,
-                          int sagasEnded, boolean loginRemoved) {
+                          int sagasEnded, boolean loginRemoved, String cause, Instant reappliedAt, int reapplications) {
     }
 
     private static final RowMapper<Receipt> RECEIPT = (rs, i) -> new Receipt(
@@ -30,7 +37,10 @@ public class ErasureReceipts {
             rs.getInt("snapshots_deleted"),
             rs.getInt("dead_letters_purged"),
             rs.getInt("sagas_ended"),
-            rs.getBoolean("login_removed"));
+            rs.getBoolean("login_removed"),
+            rs.getString("cause"),
+            rs.getTimestamp("reapplied_at") == null ? null : rs.getTimestamp("reapplied_at").toInstant(),
+            rs.getInt("reapplications"));
 
     private final JdbcTemplate jdbc;
 
@@ -42,12 +52,18 @@ public class ErasureReceipts {
         return jdbc.query("SELECT * FROM erasure_receipt WHERE member_id = ?", RECEIPT, memberId).stream().findFirst();
     }
 
-    void insert(Receipt receipt) {
+    /**
+     * Writes the receipt; a receipt for the member that is already there (the erasure carried out again after a
+     * restore) is kept, and counts one more re-application at the receipt's erasure time.
+     */
+    void write(Receipt receipt) {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO erasure_receipt (receipt_id, member_id, requested_at, erased_at, key_groups,
-                        snapshots_deleted, dead_letters_purged, sagas_ended, login_removed)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        snapshots_deleted, dead_letters_purged, sagas_ended, login_removed, cause, reapplied_at, reapplications)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (member_id) DO UPDATE SET reapplied_at = EXCLUDED.erased_at,
+                        reapplications = erasure_receipt.reapplications + 1
                     """);
             statement.setObject(1, receipt.receiptId());
             statement.setObject(2, receipt.memberId());
@@ -58,6 +74,9 @@ public class ErasureReceipts {
             statement.setInt(7, receipt.deadLettersPurged());
             statement.setInt(8, receipt.sagasEnded());
             statement.setBoolean(9, receipt.loginRemoved());
+            statement.setString(10, receipt.cause());
+            statement.setTimestamp(11, receipt.reappliedAt() == null ? null : Timestamp.from(receipt.reappliedAt()));
+            statement.setInt(12, receipt.reapplications());
             return statement;
         });
     }

@@ -10,7 +10,9 @@ import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.policy.PersonalDataInventory;
 import com.matchmaking.schema.purpose.DataPurposes;
+import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;
+import com.matchmaking.schema.access.MemberDataShared;
 import com.matchmaking.schema.access.MemberFieldRevealed;
 import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.access.RecordDataExport;
@@ -30,8 +32,8 @@ import java.util.Set;
 
 /**
  * The right of access and portability: everything held about the caller as one machine-readable JSON document,
- * built from the event log (current values, every change with its time and actor, consents, erasure state, and who
- * accessed the data). The export itself is recorded as an access event before the document leaves.
+ * built from the event log (current values, every change with its time and actor, consents and the consent ledger,
+ * third-party shares, erasure state, and who accessed the data). The export itself is recorded as an access event before the document leaves.
  */
 @Controller
 class MemberDataExportController {
@@ -39,7 +41,8 @@ class MemberDataExportController {
     static final String FORMAT = "matchmaking-member-export/1";
     private static final Logger log = LoggerFactory.getLogger(MemberDataExportController.class);
     private static final Set<String> ACCESS_EVENTS = Set.of(MemberDataExported.class.getSimpleName(),
-            MemberFieldRevealed.class.getSimpleName(), MemberProfileViewed.class.getSimpleName());
+            MemberFieldRevealed.class.getSimpleName(), MemberProfileViewed.class.getSimpleName(),
+            MemberDataShared.class.getSimpleName(), MemberAuditTrailViewed.class.getSimpleName());
 
     private final AuditedCommands commands;
     private final MemberHistory history;
@@ -84,6 +87,11 @@ class MemberDataExportController {
         document.put("profile", profile);
         document.put("preferences", record.preferences());
         document.put("consents", List.copyOf(record.consents().values()));
+        document.put("consentLedger", record.consentLedger());
+        document.put("shares", record.shares());
+        // That a legal hold keeps the data, not why: a hold may be confidential (PIPL Art. 18; GDPR Art. 23).
+        document.put("legalHold", record.legalHold() != null);
+        document.put("retentionNotice", record.retentionNotice());
         document.put("idVerification", record.idVerification());
         document.put("erasure", record.erasure());
         document.put("history", record.changes().stream().filter(c -> !ACCESS_EVENTS.contains(c.event())).toList());

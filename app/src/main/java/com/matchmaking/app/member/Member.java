@@ -13,6 +13,31 @@ import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.access.RecordDataExport;
 import com.matchmaking.schema.access.RecordProfileView;
 import com.matchmaking.schema.access.RevealMemberField;
+import com.matchmaking.schema.access.MemberAuditTrailViewed;
+import com.matchmaking.schema.access.MemberDataShared;
+import com.matchmaking.schema.access.RecordAuditTrailView;
+import com.matchmaking.schema.erasure.ReapplyErasure;
+import com.matchmaking.schema.policy.AcceptPrivacyPolicy;
+import com.matchmaking.schema.policy.PrivacyPolicyAccepted;
+import com.matchmaking.schema.retention.EraseInactiveMember;
+import com.matchmaking.schema.retention.IssueRetentionNotice;
+import com.matchmaking.schema.retention.LegalHoldPlaced;
+import com.matchmaking.schema.retention.LegalHoldReleased;
+import com.matchmaking.schema.retention.PlaceLegalHold;
+import com.matchmaking.schema.retention.ReleaseLegalHold;
+import com.matchmaking.schema.retention.RetentionNoticeIssued;
+import com.matchmaking.schema.retention.RetentionNoticeWithdrawn;
+import com.matchmaking.schema.retention.WithdrawRetentionNotice;
+import com.matchmaking.schema.sharing.ApproveDataShare;
+import com.matchmaking.schema.sharing.DataShareApproved;
+import com.matchmaking.schema.sharing.DataShareCancelled;
+import com.matchmaking.schema.sharing.DataShareConsented;
+import com.matchmaking.schema.sharing.DataShareRefused;
+import com.matchmaking.schema.sharing.DataShareRequested;
+import com.matchmaking.schema.sharing.DataShareStatus;
+import com.matchmaking.schema.sharing.ProduceDataSharePackage;
+import com.matchmaking.schema.sharing.RequestDataShare;
+import com.matchmaking.schema.sharing.RespondToDataShare;
 import com.matchmaking.schema.consent.ConsentGranted;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.ConsentWithdrawn;
@@ -44,7 +69,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -54,7 +82,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A member, from registration to erasure. Command handlers check the rules and apply events; event-sourcing
  * handlers only assign. The state it keeps is what the rules need: the current profile (to tell what a change
- * changes), consents, and where the erasure stands. Its snapshots go through the crypto-shredding serializer, so
+ * changes), consents, third-party shares and where they stand, legal hold, retention notice and where the erasure
+ * stands. Its snapshots go through the crypto-shredding serializer, so
  * the profile in them is encrypted like in the events.
  */
 @Aggregate(snapshotTriggerDefinition = "memberSnapshotTrigger")
@@ -76,6 +105,23 @@ class Member {
     private Instant erasureDueAt;
     @NotPersonal("a staff id")
     private UUID matchmakerId;
+    @NotPersonal("share ids with who asked and where each stands")
+    private Map<UUID, ShareProgress> shares = new HashMap<>();
+    @NotPersonal
+    private boolean legalHold;
+    @NotPersonal
+    private Instant retentionNoticeIssuedAt;
+    @NotPersonal
+    private Instant retentionNoticeDueAt;
+    @NotPersonal("a policy version")
+    private String acceptedPolicyVersion;
+
+    /** One third-party share: who asked for it and where it stands. */
+    record ShareProgress(UUID requesterId, Set<ProfileField> fields, DataShareStatus status) {
+        ShareProgress to(DataShareStatus next) {
+            return new ShareProgress(requesterId, fields, next);
+        }
+    }
 
     protected Member() {
         // For Axon and for snapshots.
@@ -138,6 +184,23 @@ class Member {
         requireNotErased();
         if (consents.contains(command.purpose())) {
             apply(new ConsentWithdrawn(memberId, command.purpose(), command.withdrawnAt()));
+            if (command.purpose() == ConsentPurpose.THIRD_PARTY_SHARING) {
+                // What depended on the consent stops with it: no open share can go ahead any more.
+                for (UUID shareId : openShares()) {
+                    apply(new DataShareCancelled(memberId, shareId, command.withdrawnAt()));
+                }
+            }
+        }
+    }
+
+    @CommandHandler
+    void handle(AcceptPrivacyPolicy command) {
+        requireNotErased();
+        if (command.version() == null || command.version().isBlank()) {
+            throw RequestRejectedException.badRequest("version is required");
+        }
+        if (!command.version().equals(acceptedPolicyVersion)) {
+            apply(new PrivacyPolicyAccepted(memberId, command.version(), command.acceptedAt()));
         }
     }
 
@@ -171,7 +234,79 @@ class Member {
         if (command.erasedAt().isBefore(erasureDueAt)) {
             throw RequestRejectedException.conflict("The cooling-off period has not passed yet");
         }
+        requireNoLegalHold();
         apply(new MemberErased(memberId, erasureRequestedAt, command.erasedAt()));
+    }
+
+    @CommandHandler
+    void handle(IssueRetentionNotice command) {
+        requireNotErased();
+        requireNoLegalHold();
+        if (retentionNoticeDueAt != null) {
+            throw RequestRejectedException.conflict("A retention notice is already pending");
+        }
+        if (status == MemberStatus.ERASURE_PENDING) {
+            throw RequestRejectedException.conflict("The member's own erasure request is pending");
+        }
+        if (command.dueAt().isBefore(command.issuedAt())) {
+            throw RequestRejectedException.badRequest("A retention notice cannot be due before it is issued");
+        }
+        apply(new RetentionNoticeIssued(memberId, command.lastActiveAt(), command.issuedAt(), command.dueAt()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawRetentionNotice command) {
+        requireNotErased();
+        if (retentionNoticeDueAt != null) {
+            apply(new RetentionNoticeWithdrawn(memberId, command.withdrawnAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(EraseInactiveMember command) {
+        requireNotErased();
+        if (retentionNoticeDueAt == null) {
+            throw RequestRejectedException.conflict("No retention notice is pending");
+        }
+        if (command.erasedAt().isBefore(retentionNoticeDueAt)) {
+            throw RequestRejectedException.conflict("The retention notice has not run out yet");
+        }
+        requireNoLegalHold();
+        apply(new MemberErased(memberId, retentionNoticeIssuedAt, command.erasedAt()));
+    }
+
+    /**
+     * The erasure ledger outside the database says this member was erased; the database (restored from an older
+     * backup) does not know it. The erasure happened and stands, legal hold or not: it is carried out again.
+     */
+    @CommandHandler
+    void handle(ReapplyErasure command) {
+        if (status == MemberStatus.ERASED) {
+            return;
+        }
+        apply(new MemberErased(memberId, command.erasedAt(), command.reappliedAt()));
+    }
+
+    @CommandHandler
+    void handle(PlaceLegalHold command) {
+        requireNotErased();
+        if (legalHold) {
+            throw RequestRejectedException.conflict("A legal hold is already in place");
+        }
+        apply(new LegalHoldPlaced(memberId, command.reason(), command.placedBy(), command.placedAt()));
+        if (retentionNoticeDueAt != null) {
+            // A hold stops the retention clock; it starts again once the hold is lifted.
+            apply(new RetentionNoticeWithdrawn(memberId, command.placedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReleaseLegalHold command) {
+        requireNotErased();
+        if (!legalHold) {
+            throw RequestRejectedException.conflict("No legal hold is in place");
+        }
+        apply(new LegalHoldReleased(memberId, command.releasedBy(), command.releasedAt()));
     }
 
     @CommandHandler
@@ -210,6 +345,108 @@ class Member {
         apply(new MemberDataExported(memberId, command.exportedAt()));
     }
 
+    @CommandHandler
+    void handle(RecordAuditTrailView command) {
+        requireNotErased();
+        apply(new MemberAuditTrailViewed(memberId, command.staffId(), command.staffRole(), command.from(), command.to(),
+                command.viewedAt()));
+    }
+
+    @CommandHandler
+    void handle(RequestDataShare command) {
+        requireNotErased();
+        if (command.fields().isEmpty()) {
+            throw RequestRejectedException.badRequest("fields must name at least one field");
+        }
+        if (shares.containsKey(command.shareId())) {
+            throw RequestRejectedException.conflict("The share already exists");
+        }
+        apply(new DataShareRequested(memberId, command.shareId(), command.requesterId(), command.requesterRole(),
+                command.recipient(), command.purpose(), command.fields(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(RespondToDataShare command) {
+        requireNotErased();
+        ShareProgress share = share(command.shareId());
+        if (command.consent()) {
+            if (share.status() == DataShareStatus.CONSENTED || share.status() == DataShareStatus.APPROVED) {
+                return;
+            }
+            if (share.status() != DataShareStatus.REQUESTED) {
+                throw RequestRejectedException.conflict("The share is " + share.status() + " and cannot be consented to");
+            }
+            if (!consents.contains(ConsentPurpose.THIRD_PARTY_SHARING)) {
+                throw RequestRejectedException.badRequest(
+                        "Sharing with a third party needs consent to THIRD_PARTY_SHARING (grantConsent) first");
+            }
+            apply(new DataShareConsented(memberId, command.shareId(), command.at()));
+        } else {
+            if (share.status() == DataShareStatus.REFUSED) {
+                return;
+            }
+            if (!share.status().open()) {
+                throw RequestRejectedException.conflict("The share is " + share.status() + " and can no longer be refused");
+            }
+            apply(new DataShareRefused(memberId, command.shareId(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ApproveDataShare command) {
+        requireNotErased();
+        ShareProgress share = share(command.shareId());
+        if (share.requesterId().equals(command.approverId())) {
+            throw RequestRejectedException.forbidden("A share must be approved by someone other than its requester");
+        }
+        if (share.status() == DataShareStatus.APPROVED) {
+            return;
+        }
+        if (share.status() != DataShareStatus.CONSENTED) {
+            throw RequestRejectedException.conflict("Only a share the member consented to can be approved; this one is "
+                    + share.status());
+        }
+        if (!consents.contains(ConsentPurpose.THIRD_PARTY_SHARING)) {
+            throw RequestRejectedException.conflict("The member no longer consents to THIRD_PARTY_SHARING");
+        }
+        apply(new DataShareApproved(memberId, command.shareId(), command.approverId(), command.approvedAt()));
+    }
+
+    @CommandHandler
+    void handle(ProduceDataSharePackage command) {
+        requireNotErased();
+        ShareProgress share = share(command.shareId());
+        if (!share.requesterId().equals(command.staffId())) {
+            throw RequestRejectedException.forbidden("Only the staff member who requested the share may collect it");
+        }
+        if (share.status() == DataShareStatus.SHARED) {
+            throw RequestRejectedException.conflict("The package was already produced; it is produced once");
+        }
+        if (share.status() != DataShareStatus.APPROVED) {
+            throw RequestRejectedException.conflict("The share is " + share.status() + ", not approved");
+        }
+        apply(new MemberDataShared(memberId, command.shareId(), command.staffId(), command.staffRole(),
+                share.fields(), command.producedAt()));
+    }
+
+    private ShareProgress share(UUID shareId) {
+        ShareProgress share = shares.get(shareId);
+        if (share == null) {
+            throw RequestRejectedException.notFound("No such share");
+        }
+        return share;
+    }
+
+    private List<UUID> openShares() {
+        return shares.entrySet().stream().filter(e -> e.getValue().status().open()).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private void requireNoLegalHold() {
+        if (legalHold) {
+            throw RequestRejectedException.conflict("A legal hold blocks the erasure until it is lifted");
+        }
+    }
+
     private void requireNotErased() {
         if (status == MemberStatus.ERASED) {
             throw RequestRejectedException.notFound("No such member");
@@ -228,6 +465,64 @@ class Member {
         profile = event.profile();
         consents = new HashSet<>(event.consents());
         status = MemberStatus.ACTIVE;
+        acceptedPolicyVersion = event.acceptedPrivacyPolicyVersion();
+    }
+
+    @EventSourcingHandler
+    void on(PrivacyPolicyAccepted event) {
+        acceptedPolicyVersion = event.version();
+    }
+
+    @EventSourcingHandler
+    void on(DataShareRequested event) {
+        shares.put(event.shareId(), new ShareProgress(event.requesterId(), Set.copyOf(event.fields()), DataShareStatus.REQUESTED));
+    }
+
+    @EventSourcingHandler
+    void on(DataShareConsented event) {
+        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.CONSENTED));
+    }
+
+    @EventSourcingHandler
+    void on(DataShareRefused event) {
+        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.REFUSED));
+    }
+
+    @EventSourcingHandler
+    void on(DataShareApproved event) {
+        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.APPROVED));
+    }
+
+    @EventSourcingHandler
+    void on(MemberDataShared event) {
+        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.SHARED));
+    }
+
+    @EventSourcingHandler
+    void on(DataShareCancelled event) {
+        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.CANCELLED));
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldPlaced event) {
+        legalHold = true;
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldReleased event) {
+        legalHold = false;
+    }
+
+    @EventSourcingHandler
+    void on(RetentionNoticeIssued event) {
+        retentionNoticeIssuedAt = event.issuedAt();
+        retentionNoticeDueAt = event.dueAt();
+    }
+
+    @EventSourcingHandler
+    void on(RetentionNoticeWithdrawn event) {
+        retentionNoticeIssuedAt = null;
+        retentionNoticeDueAt = null;
     }
 
     @EventSourcingHandler
@@ -278,6 +573,8 @@ class Member {
         status = MemberStatus.ERASED;
         profile = null;
         preferences = null;
+        retentionNoticeIssuedAt = null;
+        retentionNoticeDueAt = null;
     }
 
     private static Profile withoutSensitiveData(Profile p) {

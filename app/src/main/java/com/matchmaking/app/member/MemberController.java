@@ -1,6 +1,6 @@
 package com.matchmaking.app.member;
 
-import com.matchmaking.app.MatchmakingProperties;
+import com.matchmaking.app.policy.PrivacyPolicies;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
@@ -38,15 +38,15 @@ class MemberController {
     private final AuditedCommands commands;
     private final MemberHistory history;
     private final PasswordEncoder passwords;
-    private final MatchmakingProperties properties;
+    private final PrivacyPolicies policies;
     private final Clock clock;
 
-    MemberController(AuditedCommands commands, MemberHistory history, PasswordEncoder passwords,
-                     MatchmakingProperties properties, Clock clock) {
+    MemberController(AuditedCommands commands, MemberHistory history, PasswordEncoder passwords, PrivacyPolicies policies,
+                     Clock clock) {
         this.commands = commands;
         this.history = history;
         this.passwords = passwords;
-        this.properties = properties;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -72,11 +72,12 @@ class MemberController {
 
     @MutationMapping
     RegistrationPayload registerMember(@Argument RegisterMemberInput input) {
-        ValidRegistration valid = MemberInputs.registration(input, properties.privacyPolicy().version(), clock);
+        String currentPolicy = policies.currentVersion();
+        ValidRegistration valid = MemberInputs.registration(input, currentPolicy, clock);
         UUID memberId = UUID.randomUUID();
         Actor self = Actor.member(memberId);
         commands.send(new RegisterMember(memberId, valid.profile(), passwords.encode(valid.password()),
-                properties.privacyPolicy().version(), valid.consents(), clock.instant()), self, "registration");
+                currentPolicy, valid.consents(), clock.instant()), self, "registration");
         return new RegistrationPayload(memberId);
     }
 
@@ -120,7 +121,7 @@ class MemberController {
 
     @MutationMapping
     Collection<MemberHistory.ConsentState> grantConsent(@Argument ConsentPurpose purpose, @ContextValue Actor actor) {
-        commands.send(new GrantConsent(actor.accountId(), purpose, properties.privacyPolicy().version(), clock.instant()),
+        commands.send(new GrantConsent(actor.accountId(), purpose, policies.currentVersion(), clock.instant()),
                 actor, "consent");
         return myConsents(actor);
     }

@@ -1,7 +1,20 @@
 package com.matchmaking.app.member;
 
 import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;
+import com.matchmaking.schema.access.MemberDataShared;
+import com.matchmaking.schema.policy.PrivacyPolicyAccepted;
+import com.matchmaking.schema.retention.LegalHoldPlaced;
+import com.matchmaking.schema.retention.LegalHoldReleased;
+import com.matchmaking.schema.retention.RetentionNoticeIssued;
+import com.matchmaking.schema.retention.RetentionNoticeWithdrawn;
+import com.matchmaking.schema.sharing.DataShareApproved;
+import com.matchmaking.schema.sharing.DataShareCancelled;
+import com.matchmaking.schema.sharing.DataShareConsented;
+import com.matchmaking.schema.sharing.DataShareRefused;
+import com.matchmaking.schema.sharing.DataShareRequested;
+import com.matchmaking.schema.sharing.DataShareStatus;
 import com.matchmaking.schema.access.MemberFieldRevealed;
 import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.consent.ConsentGranted;
@@ -63,13 +76,51 @@ public class MemberHistory {
     public record IdVerification(String maskedIdNumber, Boolean verified, Instant verifiedAt) {
     }
 
+    /** One third-party share of the member's data, as far as it went. */
+    public record ShareRecord(UUID shareId, UUID memberId, String recipient, String purpose, List<ProfileField> fields,
+                              DataShareStatus status, UUID requestedBy, String requesterRole, Instant requestedAt,
+                              Instant consentedAt, UUID approvedBy, Instant approvedAt, Instant sharedAt,
+                              Instant closedAt) {
+        ShareRecord with(DataShareStatus next, Instant consented, UUID approver, Instant approved, Instant shared,
+                         Instant closed) {
+            return new ShareRecord(shareId, memberId, recipient, purpose, fields, next, requestedBy, requesterRole,
+                    requestedAt, consented, approver, approved, shared, closed);
+        }
+    }
+
+    /**
+     * A legal hold on the member's data. The reason is for compliance: the member is told a hold exists, not why (a
+     * hold may be confidential).
+     */
+    public record LegalHoldState(String reason, UUID placedBy, Instant placedAt) {
+    }
+
+    /** A pending notice of erasure for inactivity. */
+    public record RetentionNoticeState(Instant lastActiveAt, Instant issuedAt, Instant dueAt) {
+    }
+
+    /** One entry of the consent ledger: a consent given or withdrawn, a policy accepted, a share answered. */
+    public record ConsentEntry(Instant at, String action, ConsentPurpose purpose, String policyVersion, UUID shareId) {
+    }
+
+    /** One look at the member's data: who (id and role), what, when and why. */
+    public record AccessEntry(Instant at, String kind, String actorId, String actorRole, List<String> fields,
+                              String reason, String recipient, UUID shareId) {
+    }
+
     /** Everything the log holds about one member. */
     public record MemberRecord(UUID memberId, Profile profile, PartnerPreferences preferences, String policyVersion,
                                Instant registeredAt, Instant updatedAt, Map<ConsentPurpose, ConsentState> consents,
                                ErasureState erasure, IdVerification idVerification, UUID matchmakerId,
-                               List<Change> changes) {
+                               List<Change> changes, List<ShareRecord> shares, LegalHoldState legalHold,
+                               RetentionNoticeState retentionNotice, List<ConsentEntry> consentLedger,
+                               List<AccessEntry> accessLog) {
         public boolean erased() {
             return "ERASED".equals(erasure.state());
+        }
+
+        public java.util.Optional<ShareRecord> share(UUID shareId) {
+            return shares.stream().filter(s -> s.shareId().equals(shareId)).findFirst();
         }
     }
 
@@ -94,6 +145,11 @@ public class MemberHistory {
         private IdVerification idVerification;
         private UUID matchmakerId;
         private final List<Change> changes = new ArrayList<>();
+        private final Map<UUID, ShareRecord> shares = new LinkedHashMap<>();
+        private LegalHoldState legalHold;
+        private RetentionNoticeState retentionNotice;
+        private final List<ConsentEntry> consentLedger = new ArrayList<>();
+        private final List<AccessEntry> accessLog = new ArrayList<>();
 
         Fold(UUID memberId) {
             this.memberId = memberId;
@@ -117,8 +173,10 @@ public class MemberHistory {
                 }
                 values.put("acceptedPrivacyPolicyVersion", e.acceptedPrivacyPolicyVersion());
                 values.put("consents", e.consents().stream().map(Enum::name).sorted().toList());
-                for (ConsentPurpose purpose : e.consents()) {
+                consentLedger.add(new ConsentEntry(e.registeredAt(), "POLICY_ACCEPTED", null, e.acceptedPrivacyPolicyVersion(), null));
+                for (ConsentPurpose purpose : e.consents().stream().sorted().toList()) {
                     consents.put(purpose, new ConsentState(purpose, true, e.acceptedPrivacyPolicyVersion(), e.registeredAt()));
+                    consentLedger.add(new ConsentEntry(e.registeredAt(), "GRANTED", purpose, e.acceptedPrivacyPolicyVersion(), null));
                 }
             } else if (payload instanceof ProfileUpdated e) {
                 profile = e.profile();
@@ -131,11 +189,13 @@ public class MemberHistory {
                 values.put("preferences", e.preferences());
             } else if (payload instanceof ConsentGranted e) {
                 consents.put(e.purpose(), new ConsentState(e.purpose(), true, e.policyVersion(), e.grantedAt()));
+                consentLedger.add(new ConsentEntry(e.grantedAt(), "GRANTED", e.purpose(), e.policyVersion(), null));
                 at = e.grantedAt();
                 values.put("purpose", e.purpose().name());
                 values.put("policyVersion", e.policyVersion());
             } else if (payload instanceof ConsentWithdrawn e) {
                 consents.put(e.purpose(), new ConsentState(e.purpose(), false, null, e.withdrawnAt()));
+                consentLedger.add(new ConsentEntry(e.withdrawnAt(), "WITHDRAWN", e.purpose(), null, null));
                 if (e.purpose() == ConsentPurpose.SENSITIVE_DATA) {
                     idVerification = null;
                 }
@@ -150,6 +210,7 @@ public class MemberHistory {
                 at = e.cancelledAt();
             } else if (payload instanceof MemberErased e) {
                 erasure = new ErasureState("ERASED", e.requestedAt(), null, e.erasedAt());
+                retentionNotice = null;
                 at = e.erasedAt();
             } else if (payload instanceof IdNumberVerified e) {
                 idVerification = new IdVerification(e.maskedIdNumber(), e.verified(), e.verifiedAt());
@@ -166,12 +227,95 @@ public class MemberHistory {
                 values.put("staffRole", e.staffRole());
                 values.put("field", e.field().name());
                 values.put("reason", e.reason());
+                accessLog.add(new AccessEntry(at, "REVEAL", text(e.staffId()), e.staffRole(), List.of(e.field().name()),
+                        e.reason(), null, null));
             } else if (payload instanceof MemberProfileViewed e) {
                 at = e.viewedAt();
                 values.put("staffId", e.staffId());
                 values.put("staffRole", e.staffRole());
+                accessLog.add(new AccessEntry(at, "PROFILE_VIEW", text(e.staffId()), e.staffRole(), List.of(), null, null, null));
             } else if (payload instanceof MemberDataExported e) {
                 at = e.exportedAt();
+                Map<String, Object> meta = message.getMetaData();
+                accessLog.add(new AccessEntry(at, "EXPORT", text(meta.getOrDefault("actorId", memberId)),
+                        text(meta.getOrDefault("actorRole", "MEMBER")), List.of(), null, null, null));
+            } else if (payload instanceof MemberAuditTrailViewed e) {
+                at = e.viewedAt();
+                values.put("staffId", e.staffId());
+                values.put("staffRole", e.staffRole());
+                putIfPresent(values, "from", e.from());
+                putIfPresent(values, "to", e.to());
+                accessLog.add(new AccessEntry(at, "AUDIT_TRAIL_VIEW", text(e.staffId()), e.staffRole(), List.of(), null,
+                        null, null));
+            } else if (payload instanceof MemberDataShared e) {
+                at = e.sharedAt();
+                List<String> fields = fieldNames(e.fields());
+                values.put("shareId", e.shareId());
+                values.put("staffId", e.staffId());
+                values.put("staffRole", e.staffRole());
+                values.put("fields", fields);
+                ShareRecord share = shares.get(e.shareId());
+                if (share != null) {
+                    shares.put(e.shareId(), share.with(DataShareStatus.SHARED, share.consentedAt(), share.approvedBy(),
+                            share.approvedAt(), e.sharedAt(), e.sharedAt()));
+                }
+                accessLog.add(new AccessEntry(at, "SHARE", text(e.staffId()), e.staffRole(), fields,
+                        share == null ? null : share.purpose(), share == null ? null : share.recipient(), e.shareId()));
+            } else if (payload instanceof PrivacyPolicyAccepted e) {
+                policyVersion = e.version();
+                at = e.acceptedAt();
+                values.put("version", e.version());
+                consentLedger.add(new ConsentEntry(at, "POLICY_ACCEPTED", null, e.version(), null));
+            } else if (payload instanceof DataShareRequested e) {
+                at = e.requestedAt();
+                List<ProfileField> fields = e.fields().stream().sorted().toList();
+                shares.put(e.shareId(), new ShareRecord(e.shareId(), memberId, e.recipient(), e.statedPurpose(), fields,
+                        DataShareStatus.REQUESTED, e.requesterId(), e.requesterRole(), e.requestedAt(), null, null, null,
+                        null, null));
+                values.put("shareId", e.shareId());
+                values.put("recipient", e.recipient());
+                values.put("purpose", e.statedPurpose());
+                values.put("fields", fieldNames(e.fields()));
+            } else if (payload instanceof DataShareConsented e) {
+                at = e.consentedAt();
+                values.put("shareId", e.shareId());
+                shares.computeIfPresent(e.shareId(), (id, s) -> s.with(DataShareStatus.CONSENTED, e.consentedAt(), null,
+                        null, null, null));
+                consentLedger.add(new ConsentEntry(at, "SHARE_CONSENTED", ConsentPurpose.THIRD_PARTY_SHARING, null, e.shareId()));
+            } else if (payload instanceof DataShareRefused e) {
+                at = e.refusedAt();
+                values.put("shareId", e.shareId());
+                shares.computeIfPresent(e.shareId(), (id, s) -> s.with(DataShareStatus.REFUSED, s.consentedAt(),
+                        s.approvedBy(), s.approvedAt(), null, e.refusedAt()));
+                consentLedger.add(new ConsentEntry(at, "SHARE_REFUSED", ConsentPurpose.THIRD_PARTY_SHARING, null, e.shareId()));
+            } else if (payload instanceof DataShareApproved e) {
+                at = e.approvedAt();
+                values.put("shareId", e.shareId());
+                values.put("approverId", e.approverId());
+                shares.computeIfPresent(e.shareId(), (id, s) -> s.with(DataShareStatus.APPROVED, s.consentedAt(),
+                        e.approverId(), e.approvedAt(), null, null));
+            } else if (payload instanceof DataShareCancelled e) {
+                at = e.cancelledAt();
+                values.put("shareId", e.shareId());
+                shares.computeIfPresent(e.shareId(), (id, s) -> s.with(DataShareStatus.CANCELLED, s.consentedAt(),
+                        s.approvedBy(), s.approvedAt(), null, e.cancelledAt()));
+                consentLedger.add(new ConsentEntry(at, "SHARE_CANCELLED", ConsentPurpose.THIRD_PARTY_SHARING, null, e.shareId()));
+            } else if (payload instanceof LegalHoldPlaced e) {
+                at = e.placedAt();
+                values.put("placedBy", e.placedBy());
+                legalHold = new LegalHoldState(e.reason(), e.placedBy(), e.placedAt());
+            } else if (payload instanceof LegalHoldReleased e) {
+                at = e.releasedAt();
+                values.put("releasedBy", e.releasedBy());
+                legalHold = null;
+            } else if (payload instanceof RetentionNoticeIssued e) {
+                at = e.issuedAt();
+                values.put("lastActiveAt", e.lastActiveAt());
+                values.put("dueAt", e.dueAt());
+                retentionNotice = new RetentionNoticeState(e.lastActiveAt(), e.issuedAt(), e.dueAt());
+            } else if (payload instanceof RetentionNoticeWithdrawn e) {
+                at = e.withdrawnAt();
+                retentionNotice = null;
             }
             Map<String, Object> metaData = message.getMetaData();
             changes.add(new Change(message.getSequenceNumber(), at, payload.getClass().getSimpleName(),
@@ -185,6 +329,10 @@ public class MemberHistory {
             }
         }
 
+        private static List<String> fieldNames(java.util.Set<ProfileField> fields) {
+            return fields.stream().sorted().map(ProfileField::propertyName).toList();
+        }
+
         private static String text(Object value) {
             return value == null ? null : value.toString();
         }
@@ -192,7 +340,8 @@ public class MemberHistory {
         MemberRecord result() {
             return new MemberRecord(memberId, profile, preferences, policyVersion, registeredAt, updatedAt,
                     Collections.unmodifiableMap(new EnumMap<>(consents)), erasure, idVerification, matchmakerId,
-                    List.copyOf(changes));
+                    List.copyOf(changes), List.copyOf(shares.values()), legalHold, retentionNotice,
+                    List.copyOf(consentLedger), List.copyOf(accessLog));
         }
     }
 }

@@ -11,10 +11,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies {@link AccessPolicy} to every top-level field of every request (aliases and multiple operations included),
- * before its data fetcher runs: a refused field never reaches a controller.
+ * before its data fetcher runs: a refused field never reaches a controller. Members who have not accepted the current
+ * privacy policy are then held at the {@link PolicyGate}.
  */
 @Component
 class AccessPolicyInstrumentation extends SimplePerformantInstrumentation {
+
+    private final PolicyGate policyGate;
+
+    AccessPolicyInstrumentation(PolicyGate policyGate) {
+        this.policyGate = policyGate;
+    }
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
@@ -31,6 +38,7 @@ class AccessPolicyInstrumentation extends SimplePerformantInstrumentation {
         return env -> {
             Actor actor = env.getGraphQlContext().get(ActorContextInterceptor.ACTOR);
             AccessPolicy.check(operation, actor);
+            policyGate.check(operation, actor);
             return dataFetcher.get(env);
         };
     }

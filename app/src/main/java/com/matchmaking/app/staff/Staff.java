@@ -8,6 +8,8 @@ import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.staff.ChangeStaffRoles;
 import com.matchmaking.schema.staff.ConfidentialityAgreementRecorded;
 import com.matchmaking.schema.staff.CreateStaff;
+import com.matchmaking.schema.staff.LiftRiskSuspension;
+import com.matchmaking.schema.staff.SuspensionReason;
 import com.matchmaking.schema.staff.PrivacyTrainingRecorded;
 import com.matchmaking.schema.staff.RecordConfidentialityAgreement;
 import com.matchmaking.schema.staff.RecordPrivacyTraining;
@@ -39,6 +41,8 @@ class Staff {
     private Set<Role> roles = new HashSet<>();
     @NotPersonal
     private boolean suspended;
+    @NotPersonal
+    private SuspensionReason suspensionReason;
 
     protected Staff() {
         // For Axon.
@@ -77,6 +81,13 @@ class Staff {
     }
 
     @CommandHandler
+    void handle(LiftRiskSuspension command) {
+        if (suspended && suspensionReason == SuspensionReason.RISK_ALERT) {
+            apply(new StaffReinstated(staffId, command.reinstatedAt()));
+        }
+    }
+
+    @CommandHandler
     void handle(RecordConfidentialityAgreement command) {
         if (command.version() == null || command.version().isBlank()) {
             throw RequestRejectedException.badRequest("version is required");
@@ -109,10 +120,12 @@ class Staff {
     @EventSourcingHandler
     void on(StaffSuspended event) {
         suspended = true;
+        suspensionReason = event.reason();
     }
 
     @EventSourcingHandler
     void on(StaffReinstated event) {
         suspended = false;
+        suspensionReason = null;
     }
 }

@@ -5,6 +5,7 @@ import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.member.MemberCards;
 import com.matchmaking.schema.access.RecordProfileView;
 import com.matchmaking.schema.account.Role;
@@ -40,12 +41,15 @@ class MemberCardsController {
     private final MemberCards cards;
     private final AuditedCommands commands;
     private final Logins logins;
+    private final StaffAccessCheck accessCheck;
     private final Clock clock;
 
-    MemberCardsController(MemberCards cards, AuditedCommands commands, Logins logins, Clock clock) {
+    MemberCardsController(MemberCards cards, AuditedCommands commands, Logins logins, StaffAccessCheck accessCheck,
+                          Clock clock) {
         this.cards = cards;
         this.commands = commands;
         this.logins = logins;
+        this.accessCheck = accessCheck;
         this.clock = clock;
     }
 
@@ -82,6 +86,7 @@ class MemberCardsController {
         }).orElseThrow(() -> RequestRejectedException.notFound("No such member among those you may see"));
         commands.send(new RecordProfileView(memberId, actor.accountId(), actor.auditRole(), clock.instant()), actor,
                 "profile-view");
+        accessCheck.stillAllowed(actor);
         return MemberCardView.of(card, LocalDate.now(clock));
     }
 

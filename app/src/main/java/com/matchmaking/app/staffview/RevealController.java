@@ -4,6 +4,7 @@ import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.member.MemberCards;
 import com.matchmaking.schema.access.MemberField;
 import com.matchmaking.schema.access.RevealMemberField;
@@ -31,12 +32,15 @@ class RevealController {
     private final MemberCards cards;
     private final MemberHistory history;
     private final AuditedCommands commands;
+    private final StaffAccessCheck accessCheck;
     private final Clock clock;
 
-    RevealController(MemberCards cards, MemberHistory history, AuditedCommands commands, Clock clock) {
+    RevealController(MemberCards cards, MemberHistory history, AuditedCommands commands, StaffAccessCheck accessCheck,
+                     Clock clock) {
         this.cards = cards;
         this.history = history;
         this.commands = commands;
+        this.accessCheck = accessCheck;
         this.clock = clock;
     }
 
@@ -66,6 +70,7 @@ class RevealController {
         }
         commands.send(new RevealMemberField(memberId, actor.accountId(), actor.auditRole(), field, stated, clock.instant()),
                 actor, "reveal");
+        accessCheck.stillAllowed(actor);
         Profile profile = history.load(memberId).profile();
         return switch (field) {
             case FULL_NAME -> profile.fullName();

@@ -1,5 +1,6 @@
 package com.matchmaking.app.storage;
 
+import com.matchmaking.keys.vault.SubjectKeyVault;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -8,6 +9,8 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.UUID;
 
 /**
  * How events are handled. No event handler error is ever logged and dropped: in the subscribing groups it rolls the
@@ -25,8 +28,18 @@ class EventProcessingConfiguration {
         configurer.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
+    /**
+     * Snapshots a member every so many events, but never an erased one: loading an erased member (a late duplicate of
+     * a scheduled erasure, compliance reading the trail) sources their whole history, which would otherwise trigger a
+     * snapshot after the erasure deleted them.
+     */
     @Bean
-    SnapshotTriggerDefinition memberSnapshotTrigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, MEMBER_SNAPSHOT_THRESHOLD);
+    SnapshotTriggerDefinition memberSnapshotTrigger(Snapshotter snapshotter, SubjectKeyVault vault) {
+        Snapshotter unlessErased = (type, id) -> {
+            if (!vault.isErased(UUID.fromString(id))) {
+                snapshotter.scheduleSnapshot(type, id);
+            }
+        };
+        return new EventCountSnapshotTriggerDefinition(unlessErased, MEMBER_SNAPSHOT_THRESHOLD);
     }
 }

@@ -2,12 +2,14 @@ package com.matchmaking.app.keys;
 
 import com.matchmaking.app.MatchmakingApplication;
 import com.matchmaking.app.support.TestApplications;
+import com.matchmaking.app.tls.Certificates;
 import com.matchmaking.keys.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +27,11 @@ class KekConfigurationTest {
         List<String> arguments = new ArrayList<>(Arrays.stream(TestApplications.arguments(database, "--server.port=0"))
                 .filter(a -> !a.startsWith("--matchmaking.keys.kek-file") && !a.startsWith("--matchmaking.data-dir")).toList());
         arguments.add("--matchmaking.data-dir=" + dataDir);
+        // The agency's certificate is there, so the missing KEK is the only thing prod can refuse.
+        Certificates.writePem(Certificates.server("localhost", List.of("localhost"), List.of(), null, Duration.ofDays(1)),
+                dataDir.resolve("server.crt"), dataDir.resolve("server.key"));
+        arguments.addAll(List.of("--matchmaking.tls.mode=configured", "--matchmaking.tls.certificate=" + dataDir.resolve("server.crt"),
+                "--matchmaking.tls.private-key=" + dataDir.resolve("server.key"), "--matchmaking.tls.http-port=0"));
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(MatchmakingApplication.class).profiles("prod")
                 .run(arguments.toArray(String[]::new)))

@@ -64,6 +64,7 @@ class PersonalDataLeakTest extends IntegrationTest {
             Staffing staffing = new Staffing(api());
             Staffing.StaffMember matchmaker = staffing.cleared(Role.MATCHMAKER);
             Staffing.StaffMember service = staffing.cleared(Role.CUSTOMER_SERVICE);
+            Staffing.StaffMember compliance = staffing.cleared(Role.COMPLIANCE);
             for (int i = 0; i < 4; i++) {
                 Api.Registered member = api().register(TestMembers.fresh());
                 liveALittle(member, i == 0 ? 26 : 2);
@@ -73,7 +74,9 @@ class PersonalDataLeakTest extends IntegrationTest {
             new Processors(processing, eventStore).awaitCaughtUp(Duration.ofSeconds(30));
             for (Api.Registered member : union(kept, erased)) {
                 lookAsStaff(member, matchmaker, service);
+                shareHoldAndAudit(member, service, compliance);
             }
+            String noteMarker = resolveAnAlertWithANote(staffing, compliance);
             makeMistakes(kept.get(0));
             for (Api.Registered member : erased) {
                 // A colleague reports a concern about the member, in words that name them.
@@ -116,12 +119,24 @@ class PersonalDataLeakTest extends IntegrationTest {
                     assertThat(dump.tablesContaining(secret)).as("nothing of an erased member anywhere").isEmpty();
                 }
                 assertThat(dump.tablesContaining(member.memberId().toString(),
-                        List.of("matchmaker_member_card", "service_member_card", "account", "subject_key", "erasure_schedule")))
+                        List.of("matchmaker_member_card", "service_member_card", "analytics_member", "account", "subject_key",
+                                "erasure_schedule")))
                         .as("no row of an erased member in any role's read model, logins or keys").isEmpty();
                 assertNothingLeftCanDecrypt(member.memberId());
             }
             assertThat(dump.tablesContaining(kept.get(0).data().city(), List.of("matchmaker_member_card", "service_member_card")))
                     .as("the masked read model does hold what it may (the city): the search would find a leak").isNotEmpty();
+            for (Api.Registered member : kept) {
+                assertThat(dump.tablesContaining(member.data().marker()).keySet())
+                        .as("share recipients and purposes, hold and reveal reasons: nowhere in the clear, only the "
+                                + "audience read models hold what they may (city, occupation, about me; the analysts' "
+                                + "microdata the city, generalised only when queried)")
+                        .isSubsetOf("matchmaker_member_card", "service_member_card", "analytics_member");
+            }
+            assertThat(dump.tablesContaining(noteMarker)).as("an alert's resolution note is encrypted").isEmpty();
+            assertThat(logs.linesContaining(noteMarker)).isEmpty();
+            assertThat(dump.rowsByTable()).containsKeys("data_share", "legal_hold", "risk_alert", "audit_chain");
+            assertThat(dump.rowsByTable().get("data_share")).as("shares were registered and are searched").isNotEmpty();
         }
     }
 
@@ -154,6 +169,56 @@ class PersonalDataLeakTest extends IntegrationTest {
                     .variable("field", "PHONE").variable("reason", "Calling " + member.data().marker() + " back").execute()
                     .path("revealField").entity(String.class).isEqualTo(member.data().storedPhone());
         }
+    }
+
+    /**
+     * A third-party share with the member's marker in recipient and purpose, consented, approved and handed over; a
+     * legal hold with the marker in its reason, placed and lifted; compliance reads the member's audit trail.
+     */
+    private void shareHoldAndAudit(Api.Registered member, Staffing.StaffMember service, Staffing.StaffMember compliance) {
+        String marker = member.data().marker();
+        api().as(member.token()).documentName("grantConsent").variable("purpose", "THIRD_PARTY_SHARING").execute()
+                .path("grantConsent").hasValue();
+        String shareId = api().as(service.token()).documentName("requestDataShare")
+                .variable("memberId", member.memberId().toString()).variable("recipient", "Recipient of " + marker)
+                .variable("purpose", "Purpose told by " + marker).variable("fields", List.of("PHONE", "CITY"))
+                .variable("view", "CUSTOMER_SERVICE").execute().path("requestDataShare.shareId").entity(String.class).get();
+        api().as(member.token()).documentName("respondToDataShare").variable("shareId", shareId).variable("consent", true)
+                .execute().path("respondToDataShare.status").entity(String.class).isEqualTo("CONSENTED");
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM data_share WHERE share_id = ?::uuid", Integer.class, shareId) == 1);
+        api().as(compliance.token()).documentName("approveDataShare").variable("shareId", shareId).execute()
+                .path("approveDataShare.status").entity(String.class).isEqualTo("APPROVED");
+        api().as(service.token()).documentName("collectDataShare").variable("shareId", shareId).execute()
+                .path("collectDataShare.recipient").entity(String.class).isEqualTo("Recipient of " + marker);
+        api().as(compliance.token()).documentName("placeLegalHold").variable("memberId", member.memberId().toString())
+                .variable("reason", "Hold asked by the court about " + marker).execute().path("placeLegalHold.memberId").hasValue();
+        api().as(compliance.token()).documentName("releaseLegalHold").variable("memberId", member.memberId().toString())
+                .execute().path("releaseLegalHold").entity(Boolean.class).isEqualTo(true);
+        api().as(compliance.token()).documentName("auditTrail").variable("subjectId", member.memberId().toString()).execute()
+                .path("auditTrail").entity(List.class).satisfies(trail -> assertThat(trail.toString())
+                        .doesNotContain(member.data().email(), member.data().phone(), member.data().city()));
+    }
+
+    /** A staff account trips the failed-logins rule; compliance resolves the alert with a note carrying a marker. */
+    private String resolveAnAlertWithANote(Staffing staffing, Staffing.StaffMember compliance) {
+        Staffing.StaffMember careless = staffing.cleared(Role.ANALYST);
+        for (int i = 0; i < 5; i++) {
+            api().anonymous().documentName("login").variable("username", careless.username()).variable("password", "wrong")
+                    .execute().errors().satisfy(errors -> assertThat(errors).hasSize(1));
+        }
+        String noteMarker = "note" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> alertIds = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            alertIds.clear();
+            jdbc.queryForList("SELECT alert_id::text FROM risk_alert WHERE account_id = ?", String.class, careless.staffId())
+                    .forEach(alertIds::add);
+            return !alertIds.isEmpty();
+        });
+        api().as(compliance.token()).documentName("resolveAlert").variable("alertId", alertIds.get(0))
+                .variable("decision", "REINSTATE").variable("note", "Spoke with them; " + noteMarker + " explains it").execute()
+                .path("resolveAlert.note").entity(String.class).isEqualTo("Spoke with them; " + noteMarker + " explains it");
+        return noteMarker;
     }
 
     /** Requests that fail, carrying personal values: none of it may reach an error, a log or a table. */

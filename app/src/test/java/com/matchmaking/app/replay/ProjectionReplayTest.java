@@ -3,6 +3,8 @@ package com.matchmaking.app.replay;
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.Processors;
+import com.matchmaking.app.support.Staffing;
+import com.matchmaking.schema.account.Role;
 import com.matchmaking.app.support.TestMembers;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -26,7 +28,8 @@ class ProjectionReplayTest extends IntegrationTest {
 
     /** Every read-model table the streaming processors maintain. */
     private static final List<String> READ_MODELS = List.of("matchmaker_member_card", "service_member_card", "staff_directory",
-            "erasure_schedule", "leak_case", "analytics_member");
+            "erasure_schedule", "leak_case", "analytics_member", "retention_schedule", "risk_alert", "data_share",
+            "legal_hold");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -36,6 +39,7 @@ class ProjectionReplayTest extends IntegrationTest {
     @Test
     void replayingEveryProjectionFromEmptyAfterErasuresGivesTheSameReadModels() {
         List<Api.Registered> erased = new ArrayList<>();
+        List<Api.Registered> kept = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Api.Registered member = api().register(TestMembers.fresh());
             api().as(member.token()).documentName("updateMyProfile").variable("input", Map.of("city", "Replay-" + i)).execute()
@@ -43,12 +47,19 @@ class ProjectionReplayTest extends IntegrationTest {
             if (i % 2 == 0) {
                 api().as(member.token()).documentName("requestErasure").execute().path("requestErasure.state").hasValue();
                 erased.add(member);
+            } else {
+                kept.add(member);
             }
         }
         Processors processors = new Processors(processing, eventStore);
         processors.awaitCaughtUp(Duration.ofSeconds(30));
+        complianceRecords(kept);
+        processors.awaitCaughtUp(Duration.ofSeconds(30));
         Map<String, List<Map<String, Object>>> before = snapshot();
         assertThat(before.get("service_member_card")).as("the shared database holds members to rebuild").hasSizeGreaterThanOrEqualTo(3);
+        for (String table : List.of("risk_alert", "data_share", "legal_hold")) {
+            assertThat(before.get(table)).as(table + " holds rows to rebuild").isNotEmpty();
+        }
 
         processors.replayAll();
         processors.awaitCaughtUp(Duration.ofSeconds(60));
@@ -60,6 +71,23 @@ class ProjectionReplayTest extends IntegrationTest {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry", Integer.class))
                 .as("no event failed during the replay").isZero();
+    }
+
+    /** A share, a legal hold and an alert (failed logins of a staff account), for the compliance read models. */
+    private void complianceRecords(List<Api.Registered> kept) {
+        Staffing staffing = new Staffing(api());
+        Staffing.StaffMember service = staffing.cleared(Role.CUSTOMER_SERVICE);
+        Staffing.StaffMember compliance = staffing.cleared(Role.COMPLIANCE);
+        api().as(service.token()).documentName("requestDataShare").variable("memberId", kept.get(0).memberId().toString())
+                .variable("recipient", "Replay Insurance").variable("purpose", "A quote to rebuild")
+                .variable("fields", List.of("CITY")).execute().path("requestDataShare.shareId").hasValue();
+        api().as(compliance.token()).documentName("placeLegalHold").variable("memberId", kept.get(1).memberId().toString())
+                .variable("reason", "A hold to rebuild").execute().path("placeLegalHold.memberId").hasValue();
+        Staffing.StaffMember careless = staffing.cleared(Role.ANALYST);
+        for (int i = 0; i < 5; i++) {
+            api().anonymous().documentName("login").variable("username", careless.username()).variable("password", "wrong")
+                    .execute().errors().satisfy(errors -> assertThat(errors).hasSize(1));
+        }
     }
 
     private static List<Object> elements(java.sql.Array array) {

@@ -20,7 +20,6 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -82,7 +81,11 @@ class InjectionDefenceTest extends IntegrationTest {
             "Mutation.revealField.reason",
             "Mutation.fileLeakReport.input.description",
             "Mutation.addLeakCaseNote.note", "Mutation.closeLeakCase.note",
-            "Query.memberCards.filter.city", "Query.memberCards.filter.status", "Query.memberCards.after"));
+            "Query.memberCards.filter.city", "Query.memberCards.filter.status", "Query.memberCards.after",
+            // ComplianceInjectionDefenceTest
+            "Mutation.publishPrivacyPolicy.version", "Mutation.publishPrivacyPolicy.text",
+            "Mutation.acceptPrivacyPolicy.version", "Mutation.placeLegalHold.reason",
+            "Mutation.requestDataShare.recipient", "Mutation.requestDataShare.purpose", "Mutation.resolveAlert.note"));
 
     private Staffing staffing;
     private Staffing.StaffMember matchmaker;
@@ -99,22 +102,28 @@ class InjectionDefenceTest extends IntegrationTest {
 
     @Test
     void everyStringInputOfTheSchemaIsCovered() throws Exception {
-        TypeDefinitionRegistry registry;
-        try (var reader = new InputStreamReader(new ClassPathResource("graphql/schema.graphqls").getInputStream(),
-                StandardCharsets.UTF_8)) {
-            registry = new SchemaParser().parse(reader);
+        TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
+        for (var file : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath:graphql/*.graphqls")) {
+            try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+                registry.merge(new SchemaParser().parse(reader));
+            }
         }
         Set<String> inputs = new TreeSet<>();
         for (String root : List.of("Query", "Mutation")) {
-            ObjectTypeDefinition type = registry.getType(root, ObjectTypeDefinition.class).orElseThrow();
-            for (FieldDefinition field : type.getFieldDefinitions()) {
+            List<FieldDefinition> fields = new ArrayList<>(
+                    registry.getType(root, ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions());
+            registry.objectTypeExtensions().getOrDefault(root, List.of()).forEach(e -> fields.addAll(e.getFieldDefinitions()));
+            for (FieldDefinition field : fields) {
                 for (InputValueDefinition argument : field.getInputValueDefinitions()) {
                     collect(registry, root + "." + field.getName() + "." + argument.getName(), argument.getType(), inputs, 0);
                 }
             }
         }
         assertThat(inputs).as("string inputs of the schema").isNotEmpty();
-        assertThat(COVERED).containsAll(inputs);
+        Set<String> uncovered = new TreeSet<>(inputs);
+        uncovered.removeAll(COVERED);
+        assertThat(uncovered).as("string inputs no test sends payloads through").isEmpty();
     }
 
     private static void collect(TypeDefinitionRegistry registry, String path, Type<?> type, Set<String> out, int depth) {

@@ -91,4 +91,17 @@ class StaffTest {
         fixture.given(CREATED).when(new RecordPrivacyTraining(ID, signed, T0))
                 .expectEvents(new PrivacyTrainingRecorded(ID, signed, T0));
     }
+
+    @Test
+    void liftingARiskSuspensionReinstatesOnlyAnAccountARiskAlertSuspended() {
+        fixture.given(CREATED, new StaffSuspended(ID, SuspensionReason.RISK_ALERT, T0))
+                .when(new com.matchmaking.schema.staff.LiftRiskSuspension(ID, T0.plusSeconds(60)))
+                .expectEvents(new StaffReinstated(ID, T0.plusSeconds(60)));
+        fixture.given(CREATED, new StaffSuspended(ID, SuspensionReason.ADMINISTRATOR, T0))
+                .when(new com.matchmaking.schema.staff.LiftRiskSuspension(ID, T0.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(CREATED)
+                .when(new com.matchmaking.schema.staff.LiftRiskSuspension(ID, T0.plusSeconds(60)))
+                .expectNoEvents();
+    }
 }

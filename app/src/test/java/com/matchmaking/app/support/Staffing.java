@@ -51,6 +51,11 @@ public final class Staffing {
         return new StaffMember(UUID.fromString(id), username, password, api.login(username, password));
     }
 
+    /** A fresh login of the staff member; fails the test if the login is refused. */
+    public String login(StaffMember staff) {
+        return api.login(staff.username(), staff.password());
+    }
+
     public void recordAgreement(UUID staffId, LocalDate signedOn) {
         api.as(adminToken()).documentName("recordConfidentialityAgreement").variable("staffId", staffId.toString())
                 .variable("version", "CA-2026").variable("signedOn", signedOn.toString()).execute()

@@ -67,6 +67,7 @@ public final class AuthorizationTable {
     }
 
     private static final Map<String, OperationRule> OPERATIONS = new LinkedHashMap<>();
+    private static final Set<String> MEMBER_RIGHTS = new java.util.TreeSet<>();
     private static final Map<Audience, Map<DataField, Visibility>> FIELDS = new EnumMap<>(Audience.class);
 
     static {
@@ -94,6 +95,41 @@ public final class AuthorizationTable {
         }
 
         rule("Query.demographics", true, Role.ANALYST);
+
+        // Member self-service of the audit and consent ledger.
+        for (String own : new String[] {"Query.myAccessLog", "Query.myConsentHistory", "Query.myDataShares",
+                "Mutation.acceptPrivacyPolicy", "Mutation.respondToDataShare"}) {
+            rule(own, false, Role.MEMBER);
+        }
+        open("Query.privacyPolicyHistory");
+        rule("Mutation.publishPrivacyPolicy", false, Role.ADMIN);
+
+        // A member who has not accepted the current privacy policy may still read it and accept it, and exercise the
+        // rights that never depend on it: see and take their data, see who looked at it, withdraw consent, leave.
+        for (String right : new String[] {"Query.privacyPolicy", "Query.privacyPolicyHistory", "Mutation.acceptPrivacyPolicy",
+                "Query.myDataExport", "Query.myAccessLog", "Query.myConsents", "Query.myConsentHistory",
+                "Mutation.withdrawConsent", "Query.myDataShares", "Mutation.requestErasure", "Mutation.cancelErasure",
+                "Query.myErasureStatus"}) {
+            MEMBER_RIGHTS.add(right);
+        }
+
+        // Oversight: COMPLIANCE. Reading a member's trail, the sharing register or legal holds shows personal data
+        // (masked, or the recipients, purposes and reasons of their own records): memberData.
+        rule("Query.auditTrail", true, Role.COMPLIANCE);
+        rule("Query.alerts", false, Role.COMPLIANCE);
+        rule("Mutation.resolveAlert", false, Role.COMPLIANCE);
+        rule("Query.erasureReceipt", false, Role.COMPLIANCE);
+        rule("Query.verifyAuditChain", false, Role.COMPLIANCE);
+        rule("Query.dataShareRegister", true, Role.COMPLIANCE);
+        rule("Mutation.approveDataShare", true, Role.COMPLIANCE);
+        rule("Query.legalHolds", true, Role.COMPLIANCE);
+        rule("Mutation.placeLegalHold", true, Role.COMPLIANCE);
+        rule("Mutation.releaseLegalHold", true, Role.COMPLIANCE);
+
+        // Sharing with a third party: asked for and handed over by the staff who work with members.
+        rule("Mutation.requestDataShare", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
+        rule("Mutation.collectDataShare", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
+
         rule("Query.memberCards", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
         rule("Query.memberProfile", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
         rule("Mutation.revealField", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
@@ -167,6 +203,19 @@ public final class AuthorizationTable {
     /** Every listed operation with its rule, in declaration order. */
     public static Map<String, OperationRule> operations() {
         return Collections.unmodifiableMap(OPERATIONS);
+    }
+
+    /**
+     * Whether a member may call the operation before accepting the current privacy policy: reading and accepting the
+     * policy, and the rights that never depend on it (access, export, withdrawal of consent, erasure).
+     */
+    public static boolean usableWithoutCurrentPolicy(String operation) {
+        return MEMBER_RIGHTS.contains(operation);
+    }
+
+    /** Every operation a member may use before accepting the current privacy policy. */
+    public static Set<String> memberRights() {
+        return Collections.unmodifiableSet(MEMBER_RIGHTS);
     }
 
     public static Optional<OperationRule> operation(String operation) {

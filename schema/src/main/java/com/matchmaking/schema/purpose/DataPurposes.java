@@ -21,6 +21,9 @@ public final class DataPurposes {
     public static final String ACCOUNTABILITY = "accountability";
     public static final String STAFF_ADMINISTRATION = "staff-administration";
     public static final String LEAK_REPORTING = "leak-reporting";
+    public static final String THIRD_PARTY_SHARING = "third-party-sharing";
+    public static final String ACCESS_MONITORING = "access-monitoring";
+    public static final String LEGAL_HOLD = "legal-hold";
 
     /** The legal bases under China's PIPL and the EU's GDPR that the agency relies on. */
     public enum LegalBasis {
@@ -29,7 +32,13 @@ public final class DataPurposes {
                 "GDPR Art. 6(1)(a), 9(2)(a)"),
         LEGAL_OBLIGATION("the agency's legal duty to account for access to personal data", "PIPL Art. 13(1)(3), 51",
                 "GDPR Art. 6(1)(c), 5(2)"),
-        EMPLOYMENT("managing the agency's own staff", "PIPL Art. 13(1)(2)", "GDPR Art. 6(1)(b)");
+        EMPLOYMENT("managing the agency's own staff", "PIPL Art. 13(1)(2)", "GDPR Art. 6(1)(b)"),
+        SHARING_CONSENT("the member's separate consent to each share, naming recipient, purpose and fields, which they can "
+                + "refuse or withdraw until the data is handed over", "PIPL Art. 13(1)(1), 23", "GDPR Art. 6(1)(a), 7(3)"),
+        SECURITY_DUTY("the agency's legal duty to keep personal data secure and to detect misuse of access",
+                "PIPL Art. 13(1)(3), 51", "GDPR Art. 6(1)(c), 32"),
+        LEGAL_RETENTION("keeping data that a court, an authority or a pending legal claim requires",
+                "PIPL Art. 13(1)(3), 47(1)", "GDPR Art. 6(1)(c), 17(3)(b), 17(3)(e)");
 
         private final String description;
         private final String pipl;
@@ -71,6 +80,11 @@ public final class DataPurposes {
         register(STAFF_ADMINISTRATION, "Manage staff accounts and their access", LegalBasis.EMPLOYMENT);
         register(LEAK_REPORTING, "Investigate a suspected leak or misuse reported by staff, protecting the reporter",
                 LegalBasis.LEGAL_OBLIGATION);
+        register(THIRD_PARTY_SHARING, "Hand selected data to a third party the member agreed to, and keep a register of it",
+                LegalBasis.SHARING_CONSENT);
+        register(ACCESS_MONITORING, "Review alerts raised on unusual access to members' data", LegalBasis.SECURITY_DUTY);
+        register(LEGAL_HOLD, "Say why a member's data must be kept despite an erasure request or inactivity",
+                LegalBasis.LEGAL_RETENTION);
     }
 
     private DataPurposes() {

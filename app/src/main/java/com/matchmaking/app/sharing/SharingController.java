@@ -1,0 +1,170 @@
+package com.matchmaking.app.sharing;
+
+import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.member.MemberHistory.ShareRecord;
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.app.problem.Violations;
+import com.matchmaking.app.risk.StaffAccessCheck;
+import com.matchmaking.readmodels.compliance.DataShareRegister;
+import com.matchmaking.readmodels.member.MemberCards;
+import com.matchmaking.schema.account.Role;
+import com.matchmaking.schema.member.Profile;
+import com.matchmaking.schema.member.ProfileField;
+import com.matchmaking.schema.sharing.ApproveDataShare;
+import com.matchmaking.schema.sharing.ProduceDataSharePackage;
+import com.matchmaking.schema.sharing.RequestDataShare;
+import com.matchmaking.schema.sharing.RespondToDataShare;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sharing a member's data with a third party (PIPL Art. 23): staff who work with the member ask, naming the recipient,
+ * the purpose and the fields; the member gives or refuses a separate consent; a compliance officer other than the
+ * requester approves; then the requester collects, once, a package holding only those fields, and the hand-over is an
+ * access event in the member's log. Compliance keeps the register. Withdrawing the consent to THIRD_PARTY_SHARING
+ * cancels every share that has not been handed over yet.
+ */
+@Controller
+class SharingController {
+
+    static final int MAX_REGISTER = 1000;
+
+    /** Which of their roles a staff member asks as. */
+    enum StaffView { MATCHMAKER, CUSTOMER_SERVICE }
+
+    /** What the requester hands to the recipient. */
+    record DataSharePackage(UUID shareId, UUID memberId, String recipient, String purpose, Map<String, Object> values,
+                            Instant producedAt) {
+    }
+
+    private final AuditedCommands commands;
+    private final MemberHistory history;
+    private final MemberCards cards;
+    private final DataShareRegister register;
+    private final StaffAccessCheck accessCheck;
+    private final Clock clock;
+
+    SharingController(AuditedCommands commands, MemberHistory history, MemberCards cards, DataShareRegister register,
+                      StaffAccessCheck accessCheck, Clock clock) {
+        this.commands = commands;
+        this.history = history;
+        this.cards = cards;
+        this.register = register;
+        this.accessCheck = accessCheck;
+        this.clock = clock;
+    }
+
+    @MutationMapping
+    ShareRecord requestDataShare(@Argument UUID memberId, @Argument String recipient, @Argument String purpose,
+                                 @Argument List<ProfileField> fields, @Argument StaffView view, @ContextValue Actor actor) {
+        Violations violations = new Violations();
+        String to = text(recipient);
+        String why = text(purpose);
+        violations.check(to.length() >= 2 && to.length() <= 200 && noControl(to), "recipient must have 2 to 200 characters");
+        violations.check(why.length() >= 5 && why.length() <= 1000 && noControl(why), "purpose must have 5 to 1000 characters");
+        violations.check(fields != null && !fields.isEmpty(), "fields must name at least one field");
+        violations.throwIfAny();
+        requireVisible(memberId, view, actor);
+        UUID shareId = UUID.randomUUID();
+        commands.send(new RequestDataShare(memberId, shareId, actor.accountId(), actor.auditRole(), to, why,
+                EnumSet.copyOf(fields), clock.instant()), actor, "third-party-share-request");
+        accessCheck.stillAllowed(actor);
+        return share(memberId, shareId);
+    }
+
+    @QueryMapping
+    List<ShareRecord> myDataShares(@ContextValue Actor actor) {
+        return history.load(actor.accountId()).shares();
+    }
+
+    @MutationMapping
+    ShareRecord respondToDataShare(@Argument UUID shareId, @Argument boolean consent, @ContextValue Actor actor) {
+        commands.send(new RespondToDataShare(actor.accountId(), shareId, consent, clock.instant()), actor,
+                consent ? "third-party-share-consent" : "third-party-share-refusal");
+        return share(actor.accountId(), shareId);
+    }
+
+    @MutationMapping
+    ShareRecord approveDataShare(@Argument UUID shareId, @ContextValue Actor actor) {
+        UUID memberId = memberOf(shareId);
+        commands.send(new ApproveDataShare(memberId, shareId, actor.accountId(), clock.instant()), actor,
+                "third-party-share-approval");
+        return share(memberId, shareId);
+    }
+
+    @MutationMapping
+    DataSharePackage collectDataShare(@Argument UUID shareId, @ContextValue Actor actor) {
+        UUID memberId = memberOf(shareId);
+        Instant now = clock.instant();
+        commands.send(new ProduceDataSharePackage(memberId, shareId, actor.accountId(), actor.auditRole(), now), actor,
+                "third-party-share");
+        accessCheck.stillAllowed(actor);
+        MemberHistory.MemberRecord record = history.load(memberId);
+        ShareRecord share = record.share(shareId).orElseThrow(() -> RequestRejectedException.notFound("No such share"));
+        Profile profile = record.profile();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ProfileField field : share.fields()) {
+            Object value = profile.value(field);
+            values.put(field.propertyName(), value == null ? null : value.toString());
+        }
+        return new DataSharePackage(shareId, memberId, share.recipient(), share.purpose(), values, now);
+    }
+
+    @QueryMapping
+    List<ShareRecord> dataShareRegister(@Argument Instant from, @Argument Instant to) {
+        Map<UUID, MemberHistory.MemberRecord> members = new LinkedHashMap<>();
+        List<ShareRecord> shares = new ArrayList<>();
+        for (DataShareRegister.Entry entry : register.between(from, to, MAX_REGISTER)) {
+            MemberHistory.MemberRecord record = members.computeIfAbsent(entry.memberId(), history::load);
+            record.share(entry.shareId()).ifPresent(shares::add);
+        }
+        return shares;
+    }
+
+    private UUID memberOf(UUID shareId) {
+        return register.memberOf(shareId).orElseThrow(() -> RequestRejectedException.notFound("No such share"));
+    }
+
+    private ShareRecord share(UUID memberId, UUID shareId) {
+        return history.load(memberId).share(shareId).orElseThrow(() -> RequestRejectedException.notFound("No such share"));
+    }
+
+    /** Staff may ask to share only members they may see: a matchmaker their own members, customer service any. */
+    private void requireVisible(UUID memberId, StaffView requested, Actor actor) {
+        StaffView view = requested != null ? requested
+                : actor.has(Role.MATCHMAKER) ? StaffView.MATCHMAKER : StaffView.CUSTOMER_SERVICE;
+        if (!actor.has(Role.valueOf(view.name()))) {
+            throw RequestRejectedException.forbidden("That view belongs to a role you do not hold");
+        }
+        boolean visible = switch (view) {
+            case MATCHMAKER -> cards.isAssigned(actor.accountId(), memberId);
+            case CUSTOMER_SERVICE -> cards.serviceCard(memberId).isPresent();
+        };
+        if (!visible) {
+            throw RequestRejectedException.notFound("No such member among those you may see");
+        }
+    }
+
+    private static String text(String raw) {
+        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+    }
+
+    private static boolean noControl(String text) {
+        return text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+    }
+}

@@ -1,0 +1,179 @@
+package com.matchmaking.app.erasure;
+
+import com.matchmaking.app.MatchmakingApplication;
+import com.matchmaking.app.support.Api;
+import com.matchmaking.app.support.Staffing;
+import com.matchmaking.app.support.TestApplications;
+import com.matchmaking.app.support.TestMembers;
+import com.matchmaking.keys.testing.TestPostgres;
+import com.matchmaking.schema.account.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An erasure survives a database restore. The erasure ledger (subject ids and times) is kept in a file outside the
+ * database; on start the application erases again every subject whose keys have come back, and the receipt says so.
+ * The application is started and stopped by hand here, on databases and a data folder the test controls.
+ */
+class ErasureLedgerTest {
+
+    @Test
+    void keyRowsPutBackAfterAnErasureAreDestroyedAgainOnTheNextStart() throws Exception {
+        TestPostgres.Database database = TestPostgres.createDatabase("ledger");
+        Map<String, Object> settings = TestApplications.properties(database);
+        UUID memberId;
+        List<Map<String, Object>> keyRows;
+        try (ConfigurableApplicationContext first = start(settings)) {
+            Api api = api(first);
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            TestMembers.Member data = TestMembers.fresh();
+            Api.Registered member = api.register(data);
+            memberId = member.memberId();
+            keyRows = jdbc.queryForList("SELECT * FROM subject_key WHERE subject_id = ?", memberId);
+            assertThat(keyRows).as("a copy of the member's key rows, as a backup would hold them").hasSizeGreaterThanOrEqualTo(3);
+
+            api.as(member.token()).documentName("requestErasure").execute().path("requestErasure.state")
+                    .entity(String.class).isEqualTo("ERASED");
+            Path ledger = ledgerFile(first);
+            assertThat(Files.readString(ledger, StandardCharsets.UTF_8)).as("the ledger outside the database has the erasure")
+                    .contains("\"subject\":\"" + memberId + "\"").doesNotContain(data.marker(), data.email());
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, memberId)).isZero();
+
+            for (Map<String, Object> row : keyRows) {
+                jdbc.update("INSERT INTO subject_key (subject_id, key_group, generation, wrapped_keyset, created_at, destroyed_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", row.get("subject_id"), row.get("key_group"), row.get("generation"),
+                        row.get("wrapped_keyset"), row.get("created_at"), row.get("destroyed_at"));
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, memberId))
+                    .as("the old key rows are back").isEqualTo(keyRows.size());
+        }
+
+        try (ConfigurableApplicationContext second = start(settings)) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, memberId))
+                    .as("the key is gone again before the application takes requests").isZero();
+            Map<String, Object> receipt = receipt(api(second), memberId);
+            assertThat(receipt).containsEntry("memberId", memberId.toString()).containsEntry("cause", "MEMBER_REQUEST")
+                    .containsEntry("reapplications", 1);
+            assertThat(receipt.get("reappliedAt")).as("the receipt says the erasure was re-applied").isNotNull();
+        }
+    }
+
+    @Test
+    void aDatabaseRestoredFromABackupOlderThanTheErasureHasTheMemberErasedAgainOnStart() throws Exception {
+        TestPostgres.Database live = TestPostgres.createDatabase("ledger");
+        Map<String, Object> settings = TestApplications.properties(live);
+        TestMembers.Member data = TestMembers.fresh();
+        UUID memberId;
+        try (ConfigurableApplicationContext beforeBackup = start(settings)) {
+            memberId = api(beforeBackup).register(data).memberId();
+            JdbcTemplate jdbc = beforeBackup.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM service_member_card WHERE member_id = ?", Integer.class, memberId) == 1);
+        }
+        String backup = copyOf(live);
+        try {
+            try (ConfigurableApplicationContext afterBackup = start(settings)) {
+                Api api = api(afterBackup);
+                String token = api.login(data.email(), data.password());
+                api.as(token).documentName("requestErasure").execute().path("requestErasure.state").entity(String.class)
+                        .isEqualTo("ERASED");
+            }
+
+            Map<String, Object> restored = new java.util.LinkedHashMap<>(settings);
+            restored.put("spring.datasource.url", urlOf(live, backup));
+            try (ConfigurableApplicationContext afterRestore = start(restored)) {
+                JdbcTemplate jdbc = afterRestore.getBean(JdbcTemplate.class);
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, memberId))
+                        .as("the restored keys are destroyed again").isZero();
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM erasure_fence WHERE subject_id = ?", Integer.class, memberId))
+                        .isOne();
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM account WHERE account_id = ?", Integer.class, memberId))
+                        .as("the restored login is gone").isZero();
+                await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                        "SELECT count(*) FROM service_member_card WHERE member_id = ?", Integer.class, memberId) == 0);
+                Map<String, Object> receipt = receipt(api(afterRestore), memberId);
+                assertThat(receipt).containsEntry("cause", "ERASURE_LEDGER").containsEntry("reapplications", 1)
+                        .containsEntry("loginRemoved", true);
+                assertThat(receipt.get("reappliedAt")).isNotNull();
+                api(afterRestore).anonymous().documentName("login").variable("username", data.email())
+                        .variable("password", data.password()).execute()
+                        .errors().satisfy(errors -> assertThat(errors).singleElement()
+                                .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("UNAUTHORIZED")));
+            }
+        } finally {
+            drop(live, backup);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> settings) {
+        List<String> arguments = new ArrayList<>();
+        settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.add("--server.port=0");
+        return new SpringApplicationBuilder(MatchmakingApplication.class).profiles("test").run(arguments.toArray(String[]::new));
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    private static Path ledgerFile(ConfigurableApplicationContext context) {
+        return Path.of(context.getEnvironment().getRequiredProperty("matchmaking.data-dir")).resolve("erasure-ledger.jsonl");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> receipt(Api api, UUID memberId) {
+        Staffing.StaffMember compliance = new Staffing(api).cleared(Role.COMPLIANCE);
+        return api.as(compliance.token()).documentName("erasureReceipt").variable("memberId", memberId.toString()).execute()
+                .path("erasureReceipt").entity(Map.class).get();
+    }
+
+    /** A backup: a copy of the database as it is now, made by PostgreSQL from it as a template. */
+    private static String copyOf(TestPostgres.Database database) throws Exception {
+        String copy = (database.name() + "_backup").toLowerCase(Locale.ROOT);
+        for (int attempt = 0; ; attempt++) {
+            try (Connection admin = admin(database); Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE " + copy + " TEMPLATE " + database.name());
+                return copy;
+            } catch (SQLException stillInUse) {
+                if (attempt >= 20) {
+                    throw stillInUse;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private static void drop(TestPostgres.Database database, String name) throws SQLException {
+        try (Connection admin = admin(database); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private static Connection admin(TestPostgres.Database database) throws SQLException {
+        return DriverManager.getConnection(urlOf(database, "postgres"), database.username(), database.password());
+    }
+
+    private static String urlOf(TestPostgres.Database database, String name) {
+        return database.url().substring(0, database.url().lastIndexOf('/') + 1) + name;
+    }
+}

@@ -1,0 +1,229 @@
+package com.matchmaking.app.member;
+
+import com.matchmaking.app.account.LoginAvailability;
+import com.matchmaking.schema.access.MemberAuditTrailViewed;
+import com.matchmaking.schema.access.MemberDataShared;
+import com.matchmaking.schema.access.RecordAuditTrailView;
+import com.matchmaking.schema.consent.ConsentGranted;
+import com.matchmaking.schema.consent.ConsentPurpose;
+import com.matchmaking.schema.consent.ConsentWithdrawn;
+import com.matchmaking.schema.consent.WithdrawConsent;
+import com.matchmaking.schema.erasure.EraseMember;
+import com.matchmaking.schema.erasure.ErasureRequested;
+import com.matchmaking.schema.erasure.MemberErased;
+import com.matchmaking.schema.erasure.ReapplyErasure;
+import com.matchmaking.schema.member.Gender;
+import com.matchmaking.schema.member.MaritalStatus;
+import com.matchmaking.schema.member.MemberRegistered;
+import com.matchmaking.schema.member.Profile;
+import com.matchmaking.schema.member.ProfileField;
+import com.matchmaking.schema.policy.AcceptPrivacyPolicy;
+import com.matchmaking.schema.policy.PrivacyPolicyAccepted;
+import com.matchmaking.schema.retention.EraseInactiveMember;
+import com.matchmaking.schema.retention.IssueRetentionNotice;
+import com.matchmaking.schema.retention.LegalHoldPlaced;
+import com.matchmaking.schema.retention.LegalHoldReleased;
+import com.matchmaking.schema.retention.PlaceLegalHold;
+import com.matchmaking.schema.retention.ReleaseLegalHold;
+import com.matchmaking.schema.retention.RetentionNoticeIssued;
+import com.matchmaking.schema.retention.RetentionNoticeWithdrawn;
+import com.matchmaking.schema.retention.WithdrawRetentionNotice;
+import com.matchmaking.schema.sharing.ApproveDataShare;
+import com.matchmaking.schema.sharing.DataShareApproved;
+import com.matchmaking.schema.sharing.DataShareCancelled;
+import com.matchmaking.schema.sharing.DataShareConsented;
+import com.matchmaking.schema.sharing.DataShareRefused;
+import com.matchmaking.schema.sharing.DataShareRequested;
+import com.matchmaking.schema.sharing.ProduceDataSharePackage;
+import com.matchmaking.schema.sharing.RequestDataShare;
+import com.matchmaking.schema.sharing.RespondToDataShare;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The member aggregate's compliance rules (audit-trail views, policy acceptance, third-party shares, legal holds,
+ * retention and re-applied erasures): given earlier events, when a command, then events or a rejection.
+ */
+class MemberComplianceTest {
+
+    private static final UUID ID = UUID.fromString("00000000-0000-4000-8000-000000000005");
+    private static final UUID STAFF = UUID.fromString("00000000-0000-4000-8000-0000000000c1");
+    private static final UUID COMPLIANCE = UUID.fromString("00000000-0000-4000-8000-0000000000c2");
+    private static final UUID SHARE = UUID.fromString("00000000-0000-4000-8000-0000000000d1");
+    private static final UUID OTHER_SHARE = UUID.fromString("00000000-0000-4000-8000-0000000000d2");
+    private static final Instant T0 = Instant.parse("2026-11-29T08:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(60);
+    private static final Instant T2 = T0.plusSeconds(120);
+    private static final Profile PROFILE = new Profile("Li Na", "li.na@example.com", "+8613812341234", null,
+            Gender.FEMALE, LocalDate.of(1992, 4, 1), "Shanghai", MaritalStatus.NEVER_MARRIED, null, null, null, null, null);
+    private static final MemberRegistered REGISTERED = new MemberRegistered(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0);
+    private static final ConsentGranted SHARING = new ConsentGranted(ID, ConsentPurpose.THIRD_PARTY_SHARING, "2026-11", T0);
+    private static final Set<ProfileField> FIELDS = Set.of(ProfileField.FULL_NAME, ProfileField.CITY);
+    private static final DataShareRequested REQUESTED = new DataShareRequested(ID, SHARE, STAFF, "CUSTOMER_SERVICE",
+            "Acme Insurance", "A quote the member asked for", FIELDS, T0);
+
+    private FixtureConfiguration<Member> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource((LoginAvailability) (email, memberId) -> true);
+    }
+
+    @Test
+    void aComplianceLookAtTheAuditTrailIsAnAccessEvent() {
+        fixture.given(REGISTERED).when(new RecordAuditTrailView(ID, COMPLIANCE, "COMPLIANCE", T0, null, T1))
+                .expectEvents(new MemberAuditTrailViewed(ID, COMPLIANCE, "COMPLIANCE", T0, null, T1));
+    }
+
+    @Test
+    void acceptingAPolicyVersionIsRecordedOncePerVersion() {
+        fixture.given(REGISTERED).when(new AcceptPrivacyPolicy(ID, "2027-01", T1))
+                .expectEvents(new PrivacyPolicyAccepted(ID, "2027-01", T1));
+        fixture.given(REGISTERED).when(new AcceptPrivacyPolicy(ID, "2026-11", T1)).expectNoEvents();
+        fixture.given(REGISTERED, new PrivacyPolicyAccepted(ID, "2027-01", T1))
+                .when(new AcceptPrivacyPolicy(ID, "2027-01", T2)).expectNoEvents();
+    }
+
+    @Test
+    void aShareRequestRecordsRecipientPurposeAndFields() {
+        fixture.given(REGISTERED)
+                .when(new RequestDataShare(ID, SHARE, STAFF, "CUSTOMER_SERVICE", "Acme Insurance",
+                        "A quote the member asked for", FIELDS, T0))
+                .expectEvents(REQUESTED);
+        fixture.given(REGISTERED)
+                .when(new RequestDataShare(ID, SHARE, STAFF, "CUSTOMER_SERVICE", "Acme", "A quote", Set.of(), T0))
+                .expectNoEvents().expectExceptionMessage("fields must name at least one field");
+    }
+
+    @Test
+    void theMembersConsentToAShareNeedsTheirStandingConsentToSharing() {
+        fixture.given(REGISTERED, REQUESTED).when(new RespondToDataShare(ID, SHARE, true, T1))
+                .expectNoEvents()
+                .expectExceptionMessage("Sharing with a third party needs consent to THIRD_PARTY_SHARING (grantConsent) first");
+        fixture.given(REGISTERED, SHARING, REQUESTED).when(new RespondToDataShare(ID, SHARE, true, T1))
+                .expectEvents(new DataShareConsented(ID, SHARE, T1));
+        fixture.given(REGISTERED, SHARING, REQUESTED).when(new RespondToDataShare(ID, OTHER_SHARE, true, T1))
+                .expectNoEvents().expectExceptionMessage("No such share");
+    }
+
+    @Test
+    void aShareIsApprovedOnlyAfterTheMembersConsentAndBySomeoneOtherThanTheRequester() {
+        fixture.given(REGISTERED, SHARING, REQUESTED).when(new ApproveDataShare(ID, SHARE, COMPLIANCE, T1))
+                .expectNoEvents().expectExceptionMessage("Only a share the member consented to can be approved; this one is REQUESTED");
+        fixture.given(REGISTERED, SHARING, REQUESTED, new DataShareConsented(ID, SHARE, T1))
+                .when(new ApproveDataShare(ID, SHARE, STAFF, T2))
+                .expectNoEvents().expectExceptionMessage("A share must be approved by someone other than its requester");
+        fixture.given(REGISTERED, SHARING, REQUESTED, new DataShareConsented(ID, SHARE, T1))
+                .when(new ApproveDataShare(ID, SHARE, COMPLIANCE, T2))
+                .expectEvents(new DataShareApproved(ID, SHARE, COMPLIANCE, T2));
+    }
+
+    @Test
+    void thePackageIsProducedOnceAndOnlyForTheRequester() {
+        Object[] approved = {REGISTERED, SHARING, REQUESTED, new DataShareConsented(ID, SHARE, T1),
+                new DataShareApproved(ID, SHARE, COMPLIANCE, T1)};
+        fixture.given(approved).when(new ProduceDataSharePackage(ID, SHARE, COMPLIANCE, "COMPLIANCE", T2))
+                .expectNoEvents().expectExceptionMessage("Only the staff member who requested the share may collect it");
+        fixture.given(approved).when(new ProduceDataSharePackage(ID, SHARE, STAFF, "CUSTOMER_SERVICE", T2))
+                .expectEvents(new MemberDataShared(ID, SHARE, STAFF, "CUSTOMER_SERVICE", FIELDS, T2));
+        fixture.given(REGISTERED, SHARING, REQUESTED, new DataShareConsented(ID, SHARE, T1),
+                        new DataShareApproved(ID, SHARE, COMPLIANCE, T1), new MemberDataShared(ID, SHARE, STAFF, "CUSTOMER_SERVICE", FIELDS, T1))
+                .when(new ProduceDataSharePackage(ID, SHARE, STAFF, "CUSTOMER_SERVICE", T2))
+                .expectNoEvents().expectExceptionMessage("The package was already produced; it is produced once");
+        fixture.given(REGISTERED, SHARING, REQUESTED, new DataShareConsented(ID, SHARE, T1))
+                .when(new ProduceDataSharePackage(ID, SHARE, STAFF, "CUSTOMER_SERVICE", T2))
+                .expectNoEvents().expectExceptionMessage("The share is CONSENTED, not approved");
+    }
+
+    @Test
+    void withdrawingTheConsentToSharingCancelsEveryShareNotHandedOverYet() {
+        DataShareRequested second = new DataShareRequested(ID, OTHER_SHARE, STAFF, "CUSTOMER_SERVICE", "Beta Bank",
+                "A loan check", Set.of(ProfileField.CITY), T0);
+        fixture.given(REGISTERED, SHARING, REQUESTED, second, new DataShareConsented(ID, SHARE, T1),
+                        new DataShareApproved(ID, SHARE, COMPLIANCE, T1))
+                .when(new WithdrawConsent(ID, ConsentPurpose.THIRD_PARTY_SHARING, T2))
+                .expectEvents(new ConsentWithdrawn(ID, ConsentPurpose.THIRD_PARTY_SHARING, T2),
+                        new DataShareCancelled(ID, SHARE, T2), new DataShareCancelled(ID, OTHER_SHARE, T2));
+        fixture.given(REGISTERED, SHARING, REQUESTED, new DataShareConsented(ID, SHARE, T1),
+                        new ConsentWithdrawn(ID, ConsentPurpose.THIRD_PARTY_SHARING, T1), new DataShareCancelled(ID, SHARE, T1))
+                .when(new ApproveDataShare(ID, SHARE, COMPLIANCE, T2))
+                .expectNoEvents().expectExceptionMessage("Only a share the member consented to can be approved; this one is CANCELLED");
+    }
+
+    @Test
+    void aMemberMayRefuseOrTakeBackTheirConsentUntilThePackageIsProduced() {
+        fixture.given(REGISTERED, SHARING, REQUESTED, new DataShareConsented(ID, SHARE, T1),
+                        new DataShareApproved(ID, SHARE, COMPLIANCE, T1))
+                .when(new RespondToDataShare(ID, SHARE, false, T2))
+                .expectEvents(new DataShareRefused(ID, SHARE, T2));
+        fixture.given(REGISTERED, SHARING, REQUESTED, new DataShareConsented(ID, SHARE, T1),
+                        new DataShareApproved(ID, SHARE, COMPLIANCE, T1), new MemberDataShared(ID, SHARE, STAFF, "CUSTOMER_SERVICE", FIELDS, T1))
+                .when(new RespondToDataShare(ID, SHARE, false, T2))
+                .expectNoEvents().expectExceptionMessage("The share is SHARED and can no longer be refused");
+        fixture.given(REGISTERED, SHARING, REQUESTED, new DataShareRefused(ID, SHARE, T1))
+                .when(new RespondToDataShare(ID, SHARE, true, T2))
+                .expectNoEvents().expectExceptionMessage("The share is REFUSED and cannot be consented to");
+    }
+
+    @Test
+    void aLegalHoldBlocksARequestedErasureUntilItIsLifted() {
+        LegalHoldPlaced hold = new LegalHoldPlaced(ID, "Court order 42", COMPLIANCE, T0);
+        fixture.given(REGISTERED, hold, new ErasureRequested(ID, T0, T0))
+                .when(new EraseMember(ID, T1))
+                .expectNoEvents().expectExceptionMessage("A legal hold blocks the erasure until it is lifted");
+        fixture.given(REGISTERED, hold, new ErasureRequested(ID, T0, T0), new LegalHoldReleased(ID, COMPLIANCE, T1))
+                .when(new EraseMember(ID, T2))
+                .expectEvents(new MemberErased(ID, T0, T2));
+        fixture.given(REGISTERED).when(new PlaceLegalHold(ID, "Court order 42", COMPLIANCE, T0)).expectEvents(hold);
+        fixture.given(REGISTERED, hold).when(new PlaceLegalHold(ID, "Again", COMPLIANCE, T1))
+                .expectNoEvents().expectExceptionMessage("A legal hold is already in place");
+        fixture.given(REGISTERED).when(new ReleaseLegalHold(ID, COMPLIANCE, T1))
+                .expectNoEvents().expectExceptionMessage("No legal hold is in place");
+    }
+
+    @Test
+    void anInactiveMemberIsErasedOnlyOnceTheNoticeRunsOut() {
+        RetentionNoticeIssued notice = new RetentionNoticeIssued(ID, T0, T1, T2);
+        fixture.given(REGISTERED).when(new IssueRetentionNotice(ID, T0, T1, T2)).expectEvents(notice);
+        fixture.given(REGISTERED).when(new EraseInactiveMember(ID, T2))
+                .expectNoEvents().expectExceptionMessage("No retention notice is pending");
+        fixture.given(REGISTERED, notice).when(new EraseInactiveMember(ID, T1))
+                .expectNoEvents().expectExceptionMessage("The retention notice has not run out yet");
+        fixture.given(REGISTERED, notice).when(new EraseInactiveMember(ID, T2))
+                .expectEvents(new MemberErased(ID, T1, T2));
+    }
+
+    @Test
+    void aMemberWhoComesBackKeepsTheirDataAndALegalHoldStopsTheRetentionClock() {
+        RetentionNoticeIssued notice = new RetentionNoticeIssued(ID, T0, T1, T2);
+        fixture.given(REGISTERED, notice).when(new WithdrawRetentionNotice(ID, T1))
+                .expectEvents(new RetentionNoticeWithdrawn(ID, T1));
+        fixture.given(REGISTERED, notice, new RetentionNoticeWithdrawn(ID, T1)).when(new EraseInactiveMember(ID, T2))
+                .expectNoEvents().expectExceptionMessage("No retention notice is pending");
+        fixture.given(REGISTERED, notice).when(new PlaceLegalHold(ID, "Pending claim", COMPLIANCE, T1))
+                .expectEvents(new LegalHoldPlaced(ID, "Pending claim", COMPLIANCE, T1), new RetentionNoticeWithdrawn(ID, T1));
+        fixture.given(REGISTERED, new LegalHoldPlaced(ID, "Pending claim", COMPLIANCE, T0))
+                .when(new IssueRetentionNotice(ID, T0, T1, T2))
+                .expectNoEvents().expectExceptionMessage("A legal hold blocks the erasure until it is lifted");
+        fixture.given(REGISTERED, new ErasureRequested(ID, T0, T2)).when(new IssueRetentionNotice(ID, T0, T1, T2))
+                .expectNoEvents().expectExceptionMessage("The member's own erasure request is pending");
+    }
+
+    @Test
+    void anErasureFromTheLedgerIsCarriedOutAgainOnAMemberTheRestoredLogKnowsAsAlive() {
+        fixture.given(REGISTERED, new LegalHoldPlaced(ID, "Pending claim", COMPLIANCE, T0))
+                .when(new ReapplyErasure(ID, T1, T2))
+                .expectEvents(new MemberErased(ID, T1, T2));
+        fixture.given(REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T1))
+                .when(new ReapplyErasure(ID, T1, T2))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+}

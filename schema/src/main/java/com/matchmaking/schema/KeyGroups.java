@@ -17,6 +17,12 @@ public final class KeyGroups {
     /** Data that needs its own consent: income band, ID number. */
     public static final String SENSITIVE = "sensitive";
 
+    /**
+     * What an introduction holds about the two members in it (the matchmaker's note, meetings, feedback), under the
+     * introduction's own key: it concerns both, so it is destroyed when either of them is erased.
+     */
+    public static final String INTRODUCTION = "introduction";
+
     /** What a confidential record (a leak report) holds about the people in it, under the record's own key. */
     public static final String CASE = "case";
 

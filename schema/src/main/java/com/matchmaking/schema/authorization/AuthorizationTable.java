@@ -130,6 +130,25 @@ public final class AuthorizationTable {
         rule("Mutation.requestDataShare", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
         rule("Mutation.collectDataShare", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
 
+        // Matchmaking. A member's own side of it, then the staff who work on it.
+        for (String own : new String[] {"Query.myRecommendations", "Query.myIntroductions", "Query.myMatchingStatus",
+                "Mutation.respondToIntroduction", "Mutation.giveIntroductionFeedback", "Mutation.blockMember",
+                "Mutation.pauseMatching", "Mutation.resumeMatching"}) {
+            rule(own, false, Role.MEMBER);
+        }
+        // Stepping out of matching is a right that never depends on the current policy.
+        MEMBER_RIGHTS.add("Mutation.pauseMatching");
+        MEMBER_RIGHTS.add("Mutation.blockMember");
+        MEMBER_RIGHTS.add("Query.myMatchingStatus");
+        for (String matchmaker : new String[] {"Query.candidates", "Query.introductions", "Mutation.proposeIntroduction",
+                "Mutation.recordMeeting", "Mutation.recordIntroductionOutcome"}) {
+            rule(matchmaker, true, Role.MATCHMAKER);
+        }
+        for (String service : new String[] {"Query.consultationNotes", "Mutation.addConsultationNote",
+                "Mutation.suspendMember", "Mutation.reinstateMember"}) {
+            rule(service, true, Role.CUSTOMER_SERVICE);
+        }
+
         rule("Query.memberCards", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
         rule("Query.memberProfile", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);
         rule("Mutation.revealField", true, Role.MATCHMAKER, Role.CUSTOMER_SERVICE);

@@ -24,6 +24,7 @@ public final class DataPurposes {
     public static final String THIRD_PARTY_SHARING = "third-party-sharing";
     public static final String ACCESS_MONITORING = "access-monitoring";
     public static final String LEGAL_HOLD = "legal-hold";
+    public static final String CUSTOMER_CARE = "customer-care";
 
     /** The legal bases under China's PIPL and the EU's GDPR that the agency relies on. */
     public enum LegalBasis {
@@ -85,6 +86,8 @@ public final class DataPurposes {
         register(ACCESS_MONITORING, "Review alerts raised on unusual access to members' data", LegalBasis.SECURITY_DUTY);
         register(LEGAL_HOLD, "Say why a member's data must be kept despite an erasure request or inactivity",
                 LegalBasis.LEGAL_RETENTION);
+        register(CUSTOMER_CARE, "Keep a record of the member's consultations and of why their matching was suspended",
+                LegalBasis.CONTRACT);
     }
 
     private DataPurposes() {

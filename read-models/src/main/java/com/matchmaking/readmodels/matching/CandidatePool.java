@@ -1,0 +1,275 @@
+package com.matchmaking.readmodels.matching;
+
+import com.matchmaking.schema.member.Gender;
+import com.matchmaking.schema.member.PartnerPreferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every active member's matching profile in memory, partitioned by gender and sorted by birth date, so a search
+ * scans only the genders and birth dates the seeker's hard requirements leave open, and never waits on the database
+ * for the scan. It follows the table by revision: this node's projection asks for a refresh after each commit, and a
+ * cheap look at the current revision every {@code matchmaking.matching.refresh-interval} picks up other nodes'
+ * changes. It may lag the table by that long: every result is re-checked against the table before it is shown.
+ */
+@Component
+class CandidatePool implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CandidatePool.class);
+
+    private final MatchingStore store;
+    private final long intervalMillis;
+    private final Map<UUID, MatchProfile> profiles = new ConcurrentHashMap<>();
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    private final Object wake = new Object();
+
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private volatile boolean running;
+    private boolean wakeRequested;
+    private Thread refresher;
+    private long revisionSeen = -1;
+    private long removalsSeen = -1;
+
+    CandidatePool(MatchingStore store,
+                  @Value("${matchmaking.matching.refresh-interval:PT0.25S}") Duration refreshInterval) {
+        this.store = store;
+        this.intervalMillis = Math.max(10, refreshInterval.toMillis());
+    }
+
+    /** A candidate found by the scan, with what orders it. */
+    record Ranked(MatchProfile profile, double score, long neutral) {
+    }
+
+    /** The active members of one gender (or of none given), sorted by birth date, unknown birth dates first. */
+    record Partition(MatchProfile[] profiles, int[] birthKeys) {
+    }
+
+    record Snapshot(Map<Gender, Partition> byGender, Partition noGender, int size) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), new Partition(new MatchProfile[0], new int[0]), 0);
+    }
+
+    /**
+     * The best {@code limit} candidates for the seeker by the pool's data: reciprocal matches, the seeker and the
+     * excluded left out, in the final order. The seeker's own profile is the caller's (fresh) one.
+     */
+    List<Ranked> top(MatchProfile seeker, Set<UUID> excluded, int limit, MatchWeights weights, int todayKey,
+                     boolean personalised) {
+        awaitLoaded();
+        Comparator<Ranked> order = order(personalised);
+        PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(limit + 1, order.reversed());
+        Snapshot current = snapshot;
+        PartnerPreferences wishes = seeker.preferences();
+        List<Partition> partitions = new ArrayList<>(3);
+        if (wishes.genders() != null && wishes.genders().required()) {
+            for (Gender gender : wishes.genders().accepted()) {
+                Partition partition = current.byGender().get(gender);
+                if (partition != null) {
+                    partitions.add(partition);
+                }
+            }
+        } else {
+            partitions.addAll(current.byGender().values());
+            partitions.add(current.noGender());
+        }
+        for (Partition partition : partitions) {
+            int from = 0;
+            int to = partition.profiles().length;
+            if (wishes.ageYears() != null && wishes.ageYears().required()) {
+                // age >= min  <=>  birth <= today - min years;  age <= max  <=>  birth > today - (max + 1) years.
+                PartnerPreferences.RangeCriterion age = wishes.ageYears();
+                if (age.max() != null) {
+                    from = firstAbove(partition.birthKeys(), todayKey - (age.max() + 1) * 10_000);
+                }
+                if (age.min() != null) {
+                    to = firstAbove(partition.birthKeys(), todayKey - age.min() * 10_000);
+                }
+            }
+            MatchProfile[] candidates = partition.profiles();
+            for (int i = from; i < to; i++) {
+                MatchProfile candidate = candidates[i];
+                if (candidate.memberId().equals(seeker.memberId()) || excluded.contains(candidate.memberId())
+                        || !MatchRules.match(seeker, candidate, todayKey)) {
+                    continue;
+                }
+                Ranked ranked = personalised
+                        ? new Ranked(candidate, MatchRules.score(seeker, candidate, todayKey, weights), 0)
+                        : new Ranked(candidate, 0, MatchRules.neutralRank(seeker.memberId(), candidate.memberId()));
+                if (worstFirst.size() < limit) {
+                    worstFirst.add(ranked);
+                } else if (order.compare(ranked, worstFirst.peek()) < 0) {
+                    worstFirst.poll();
+                    worstFirst.add(ranked);
+                }
+            }
+        }
+        List<Ranked> best = new ArrayList<>(worstFirst);
+        best.sort(order);
+        return best;
+    }
+
+    /** Best first: score descending (personalised) or the neutral rank, then the member id. */
+    static Comparator<Ranked> order(boolean personalised) {
+        Comparator<Ranked> first = personalised
+                ? Comparator.comparingDouble(Ranked::score).reversed()
+                : Comparator.comparingLong(Ranked::neutral);
+        return first.thenComparing(r -> r.profile().memberId());
+    }
+
+    /** The first index whose birth key is greater than the key. */
+    private static int firstAbove(int[] keys, int key) {
+        int low = 0;
+        int high = keys.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (keys[mid] <= key) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    int size() {
+        return snapshot.size();
+    }
+
+    /** Asks the refresher to look at the table now rather than at its next interval. */
+    void refreshSoon() {
+        synchronized (wake) {
+            wakeRequested = true;
+            wake.notifyAll();
+        }
+    }
+
+    /** Brings the pool up to the table's current revision, now, on the calling thread. */
+    synchronized void refresh() {
+        MatchingStore.State state = store.state();
+        boolean changed = false;
+        if (state.revision() != revisionSeen) {
+            for (MatchProfile profile : store.changedSince(Math.max(revisionSeen, 0))) {
+                profiles.put(profile.memberId(), profile);
+                changed = true;
+            }
+            revisionSeen = state.revision();
+        }
+        if (state.removals() != removalsSeen) {
+            Set<UUID> present = store.memberIds();
+            changed |= profiles.keySet().retainAll(present);
+            removalsSeen = state.removals();
+        }
+        if (changed || snapshot == Snapshot.EMPTY && !profiles.isEmpty()) {
+            snapshot = build(profiles.values());
+        }
+    }
+
+    static Snapshot build(Iterable<MatchProfile> all) {
+        Map<Gender, List<MatchProfile>> byGender = new EnumMap<>(Gender.class);
+        List<MatchProfile> noGender = new ArrayList<>();
+        int size = 0;
+        for (MatchProfile profile : all) {
+            if (!profile.active()) {
+                continue;
+            }
+            size++;
+            (profile.gender() == null ? noGender : byGender.computeIfAbsent(profile.gender(), g -> new ArrayList<>()))
+                    .add(profile);
+        }
+        Map<Gender, Partition> partitions = new EnumMap<>(Gender.class);
+        byGender.forEach((gender, members) -> partitions.put(gender, partition(members)));
+        return new Snapshot(partitions, partition(noGender), size);
+    }
+
+    private static Partition partition(List<MatchProfile> members) {
+        MatchProfile[] sorted = members.toArray(MatchProfile[]::new);
+        Arrays.sort(sorted, Comparator.comparingInt(MatchProfile::birthKey).thenComparing(MatchProfile::memberId));
+        int[] keys = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            keys[i] = sorted[i].birthKey();
+        }
+        return new Partition(sorted, keys);
+    }
+
+    private void awaitLoaded() {
+        try {
+            if (!loaded.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The candidate pool is still loading");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the candidate pool loads", e);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            long started = System.nanoTime();
+            try {
+                refresh();
+                loaded.countDown();
+                // Under a stream of commits (a bulk import) rebuilding after each would take a core: the pause after
+                // a refresh grows with what it cost, keeping the refresher to a fifth of one core at most.
+                long pause = Math.min(intervalMillis, 4 * (System.nanoTime() - started) / 1_000_000);
+                if (pause > 0) {
+                    Thread.sleep(pause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Typically the database restarting; the next round tries again. No member data is in the message.
+                log.warn("Candidate pool refresh failed: {}", e.getClass().getSimpleName());
+            }
+            synchronized (wake) {
+                if (!wakeRequested && running) {
+                    try {
+                        wake.wait(intervalMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                wakeRequested = false;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        refresher = new Thread(this::run, "candidate-pool-refresher");
+        refresher.setDaemon(true);
+        refresher.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        refreshSoon();
+        if (refresher != null) {
+            refresher.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,40 @@
+package com.matchmaking.app.matching;
+
+import com.matchmaking.readmodels.matching.MatchWeights;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Matching settings ({@code matchmaking.matching.*}).
+ *
+ * @param weights         the agency's weight of each criterion (0 to 100); a member's soft wish counts its own weight
+ *                        (1 to 10) times this
+ * @param maxPageSize     the most suggestions one query returns; larger {@code first} values are capped to it
+ * @param refreshInterval how often a node looks for matching changes made by other nodes (its own it sees at once)
+ */
+@ConfigurationProperties("matchmaking.matching")
+record MatchingProperties(@DefaultValue Weights weights,
+                          @DefaultValue("50") int maxPageSize,
+                          @DefaultValue("PT0.25S") Duration refreshInterval) {
+
+    MatchingProperties {
+        if (maxPageSize < 1) {
+            throw new IllegalArgumentException("matchmaking.matching.max-page-size must be at least 1");
+        }
+    }
+
+    record Weights(@DefaultValue("3") int age,
+                   @DefaultValue("2") int gender,
+                   @DefaultValue("3") int city,
+                   @DefaultValue("2") int education,
+                   @DefaultValue("1") int height,
+                   @DefaultValue("2") int maritalStatus) {
+    }
+
+    MatchWeights matchWeights() {
+        return new MatchWeights(weights.age(), weights.gender(), weights.city(), weights.education(), weights.height(),
+                weights.maritalStatus());
+    }
+}

@@ -147,6 +147,14 @@ class CandidatePool implements SmartLifecycle {
         return low;
     }
 
+    /** Replaces everything with these profiles, without the table: for tests of the scan against plain evaluation. */
+    void replaceAll(Iterable<MatchProfile> all) {
+        profiles.clear();
+        all.forEach(p -> profiles.put(p.memberId(), p));
+        snapshot = build(profiles.values());
+        loaded.countDown();
+    }
+
     int size() {
         return snapshot.size();
     }

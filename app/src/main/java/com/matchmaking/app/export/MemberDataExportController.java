@@ -16,6 +16,8 @@ import com.matchmaking.schema.access.MemberDataShared;
 import com.matchmaking.schema.access.MemberFieldRevealed;
 import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.access.RecordDataExport;
+import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
+import com.matchmaking.schema.matchmaking.MemberContactViewed;
 import com.matchmaking.schema.member.ProfileField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,8 @@ class MemberDataExportController {
     private static final Logger log = LoggerFactory.getLogger(MemberDataExportController.class);
     private static final Set<String> ACCESS_EVENTS = Set.of(MemberDataExported.class.getSimpleName(),
             MemberFieldRevealed.class.getSimpleName(), MemberProfileViewed.class.getSimpleName(),
-            MemberDataShared.class.getSimpleName(), MemberAuditTrailViewed.class.getSimpleName());
+            MemberDataShared.class.getSimpleName(), MemberAuditTrailViewed.class.getSimpleName(),
+            MemberContactViewed.class.getSimpleName(), ConsultationNotesViewed.class.getSimpleName());
 
     private final AuditedCommands commands;
     private final MemberHistory history;

@@ -42,7 +42,9 @@ class AuditTrail {
 
     /** Access events: reads of a member's data, not changes to it. */
     static final Set<Class<?>> ACCESS_EVENTS = Set.of(MemberFieldRevealed.class, MemberProfileViewed.class,
-            MemberDataExported.class, MemberDataShared.class, MemberAuditTrailViewed.class);
+            MemberDataExported.class, MemberDataShared.class, MemberAuditTrailViewed.class,
+            com.matchmaking.schema.matchmaking.MemberContactViewed.class,
+            com.matchmaking.schema.matchmaking.ConsultationNotesViewed.class);
     private static final String ERASED = "[erased]";
 
     /** One value of an entry. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.introduction.IntroductionsExport;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.policy.PersonalDataInventory;
@@ -16,6 +17,8 @@ import com.matchmaking.schema.access.MemberDataShared;
 import com.matchmaking.schema.access.MemberFieldRevealed;
 import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.access.RecordDataExport;
+import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
+import com.matchmaking.schema.matchmaking.MemberContactViewed;
 import com.matchmaking.schema.member.ProfileField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,18 +45,22 @@ class MemberDataExportController {
     private static final Logger log = LoggerFactory.getLogger(MemberDataExportController.class);
     private static final Set<String> ACCESS_EVENTS = Set.of(MemberDataExported.class.getSimpleName(),
             MemberFieldRevealed.class.getSimpleName(), MemberProfileViewed.class.getSimpleName(),
-            MemberDataShared.class.getSimpleName(), MemberAuditTrailViewed.class.getSimpleName());
+            MemberDataShared.class.getSimpleName(), MemberAuditTrailViewed.class.getSimpleName(),
+            MemberContactViewed.class.getSimpleName(), ConsultationNotesViewed.class.getSimpleName());
 
     private final AuditedCommands commands;
     private final MemberHistory history;
+    private final IntroductionsExport introductions;
     private final List<Map<String, Object>> purposes;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    MemberDataExportController(AuditedCommands commands, MemberHistory history, PersonalDataInventory inventory, Clock clock) {
+    MemberDataExportController(AuditedCommands commands, MemberHistory history, IntroductionsExport introductions,
+                               PersonalDataInventory inventory, Clock clock) {
         this.commands = commands;
         this.history = history;
+        this.introductions = introductions;
         this.clock = clock;
         // Staff data is not the member's; the rest says why each field of the export is held.
         this.purposes = inventory.entries().stream()
@@ -94,6 +101,9 @@ class MemberDataExportController {
         document.put("retentionNotice", record.retentionNotice());
         document.put("idVerification", record.idVerification());
         document.put("erasure", record.erasure());
+        document.put("matching", record.matching());
+        document.put("consultationNotes", record.notes());
+        document.put("introductions", introductions.of(record.memberId()));
         document.put("history", record.changes().stream().filter(c -> !ACCESS_EVENTS.contains(c.event())).toList());
         document.put("accessLog", record.changes().stream().filter(c -> ACCESS_EVENTS.contains(c.event())).toList());
         document.put("purposes", purposes);

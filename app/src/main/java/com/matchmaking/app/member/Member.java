@@ -62,6 +62,22 @@ import com.matchmaking.schema.member.ProfileUpdated;
 import com.matchmaking.schema.member.RegisterMember;
 import com.matchmaking.schema.member.UpdatePreferences;
 import com.matchmaking.schema.member.UpdateProfile;
+import com.matchmaking.schema.matchmaking.AddConsultationNote;
+import com.matchmaking.schema.matchmaking.BlockMember;
+import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;
+import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
+import com.matchmaking.schema.matchmaking.MatchingPaused;
+import com.matchmaking.schema.matchmaking.MatchingResumed;
+import com.matchmaking.schema.matchmaking.MemberBlocked;
+import com.matchmaking.schema.matchmaking.MemberContactViewed;
+import com.matchmaking.schema.matchmaking.MemberReinstated;
+import com.matchmaking.schema.matchmaking.MemberSuspended;
+import com.matchmaking.schema.matchmaking.PauseMatching;
+import com.matchmaking.schema.matchmaking.RecordConsultationNotesView;
+import com.matchmaking.schema.matchmaking.RecordContactView;
+import com.matchmaking.schema.matchmaking.ReinstateMember;
+import com.matchmaking.schema.matchmaking.ResumeMatching;
+import com.matchmaking.schema.matchmaking.SuspendMember;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -115,6 +131,15 @@ class Member {
     private Instant retentionNoticeDueAt;
     @NotPersonal("a policy version")
     private String acceptedPolicyVersion;
+    @NotPersonal
+    private boolean matchingPaused;
+    @NotPersonal
+    private boolean suspended;
+    @NotPersonal("member ids (pseudonyms) this member blocked")
+    private Set<UUID> blocked = new HashSet<>();
+
+    /** Longest consultation note or suspension reason kept: a record of a conversation, not a document store. */
+    static final int MAX_NOTE_LENGTH = 5000;
 
     /** One third-party share: who asked for it and where it stands. */
     record ShareProgress(UUID requesterId, Set<ProfileField> fields, DataShareStatus status) {
@@ -429,6 +454,82 @@ class Member {
                 share.fields(), command.producedAt()));
     }
 
+    @CommandHandler
+    void handle(BlockMember command, KnownMembers members) {
+        requireNotErased();
+        if (memberId.equals(command.blockedMemberId())) {
+            throw RequestRejectedException.badRequest("A member cannot block themselves");
+        }
+        if (blocked.contains(command.blockedMemberId())) {
+            return;
+        }
+        if (command.blockedMemberId() == null || !members.isMember(command.blockedMemberId())) {
+            throw RequestRejectedException.notFound("No such member");
+        }
+        apply(new MemberBlocked(memberId, command.blockedMemberId(), command.blockedAt()));
+    }
+
+    @CommandHandler
+    void handle(PauseMatching command) {
+        requireNotErased();
+        if (!matchingPaused) {
+            apply(new MatchingPaused(memberId, command.pausedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ResumeMatching command) {
+        requireNotErased();
+        if (matchingPaused) {
+            apply(new MatchingResumed(memberId, command.resumedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(SuspendMember command) {
+        requireNotErased();
+        String reason = requiredText(command.reason(), "reason");
+        if (suspended) {
+            throw RequestRejectedException.conflict("The member is already suspended");
+        }
+        apply(new MemberSuspended(memberId, command.staffId(), reason, command.suspendedAt()));
+    }
+
+    @CommandHandler
+    void handle(ReinstateMember command) {
+        requireNotErased();
+        if (!suspended) {
+            throw RequestRejectedException.conflict("The member is not suspended");
+        }
+        apply(new MemberReinstated(memberId, command.staffId(), command.reinstatedAt()));
+    }
+
+    @CommandHandler
+    void handle(AddConsultationNote command) {
+        requireNotErased();
+        String text = requiredText(command.text(), "text");
+        apply(new ConsultationNoteAdded(memberId, command.noteId(), command.staffId(), text, command.addedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordConsultationNotesView command) {
+        requireNotErased();
+        apply(new ConsultationNotesViewed(memberId, command.staffId(), command.staffRole(), command.viewedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordContactView command) {
+        requireNotErased();
+        apply(new MemberContactViewed(memberId, command.viewerMemberId(), command.introductionId(), command.viewedAt()));
+    }
+
+    private static String requiredText(String text, String name) {
+        if (text == null || text.isBlank() || text.length() > MAX_NOTE_LENGTH) {
+            throw RequestRejectedException.badRequest(name + " must have 1 to " + MAX_NOTE_LENGTH + " characters");
+        }
+        return text;
+    }
+
     private ShareProgress share(UUID shareId) {
         ShareProgress share = shares.get(shareId);
         if (share == null) {
@@ -561,6 +662,31 @@ class Member {
         status = MemberStatus.ACTIVE;
         erasureRequestedAt = null;
         erasureDueAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(MemberBlocked event) {
+        blocked.add(event.blockedMemberId());
+    }
+
+    @EventSourcingHandler
+    void on(MatchingPaused event) {
+        matchingPaused = true;
+    }
+
+    @EventSourcingHandler
+    void on(MatchingResumed event) {
+        matchingPaused = false;
+    }
+
+    @EventSourcingHandler
+    void on(MemberSuspended event) {
+        suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(MemberReinstated event) {
+        suspended = false;
     }
 
     @EventSourcingHandler

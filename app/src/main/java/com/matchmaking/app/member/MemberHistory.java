@@ -31,6 +31,14 @@ import com.matchmaking.schema.member.PreferencesUpdated;
 import com.matchmaking.schema.member.Profile;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.member.ProfileUpdated;
+import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;
+import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
+import com.matchmaking.schema.matchmaking.MatchingPaused;
+import com.matchmaking.schema.matchmaking.MatchingResumed;
+import com.matchmaking.schema.matchmaking.MemberBlocked;
+import com.matchmaking.schema.matchmaking.MemberContactViewed;
+import com.matchmaking.schema.matchmaking.MemberReinstated;
+import com.matchmaking.schema.matchmaking.MemberSuspended;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
@@ -108,13 +116,25 @@ public class MemberHistory {
                               String reason, String recipient, UUID shareId) {
     }
 
+    /** A consultation note customer service kept about the member. */
+    public record ConsultationNote(UUID noteId, UUID staffId, String text, Instant addedAt) {
+    }
+
+    /** A step in or out of matching: paused or resumed by the member, suspended or reinstated by customer service. */
+    public record MatchingStep(Instant at, String step, UUID staffId, String reason) {
+    }
+
+    /** Where the member stands in matching, and whom they blocked (oldest first). */
+    public record MatchingState(boolean paused, boolean suspended, List<UUID> blocked, List<MatchingStep> steps) {
+    }
+
     /** Everything the log holds about one member. */
     public record MemberRecord(UUID memberId, Profile profile, PartnerPreferences preferences, String policyVersion,
                                Instant registeredAt, Instant updatedAt, Map<ConsentPurpose, ConsentState> consents,
                                ErasureState erasure, IdVerification idVerification, UUID matchmakerId,
                                List<Change> changes, List<ShareRecord> shares, LegalHoldState legalHold,
                                RetentionNoticeState retentionNotice, List<ConsentEntry> consentLedger,
-                               List<AccessEntry> accessLog) {
+                               List<AccessEntry> accessLog, MatchingState matching, List<ConsultationNote> notes) {
         public boolean erased() {
             return "ERASED".equals(erasure.state());
         }
@@ -150,6 +170,11 @@ public class MemberHistory {
         private RetentionNoticeState retentionNotice;
         private final List<ConsentEntry> consentLedger = new ArrayList<>();
         private final List<AccessEntry> accessLog = new ArrayList<>();
+        private boolean paused;
+        private boolean suspended;
+        private final java.util.LinkedHashSet<UUID> blocked = new java.util.LinkedHashSet<>();
+        private final List<MatchingStep> matchingSteps = new ArrayList<>();
+        private final List<ConsultationNote> notes = new ArrayList<>();
 
         Fold(UUID memberId) {
             this.memberId = memberId;
@@ -316,6 +341,48 @@ public class MemberHistory {
             } else if (payload instanceof RetentionNoticeWithdrawn e) {
                 at = e.withdrawnAt();
                 retentionNotice = null;
+            } else if (payload instanceof MemberBlocked e) {
+                at = e.blockedAt();
+                values.put("blockedMemberId", e.blockedMemberId());
+                blocked.add(e.blockedMemberId());
+            } else if (payload instanceof MatchingPaused e) {
+                at = e.pausedAt();
+                paused = true;
+                matchingSteps.add(new MatchingStep(at, "PAUSED", null, null));
+            } else if (payload instanceof MatchingResumed e) {
+                at = e.resumedAt();
+                paused = false;
+                matchingSteps.add(new MatchingStep(at, "RESUMED", null, null));
+            } else if (payload instanceof MemberSuspended e) {
+                at = e.suspendedAt();
+                suspended = true;
+                values.put("staffId", e.staffId());
+                values.put("reason", e.reason());
+                matchingSteps.add(new MatchingStep(at, "SUSPENDED", e.staffId(), e.reason()));
+            } else if (payload instanceof MemberReinstated e) {
+                at = e.reinstatedAt();
+                suspended = false;
+                values.put("staffId", e.staffId());
+                matchingSteps.add(new MatchingStep(at, "REINSTATED", e.staffId(), null));
+            } else if (payload instanceof ConsultationNoteAdded e) {
+                at = e.addedAt();
+                values.put("noteId", e.noteId());
+                values.put("staffId", e.staffId());
+                values.put("text", e.text());
+                notes.add(new ConsultationNote(e.noteId(), e.staffId(), e.text(), e.addedAt()));
+            } else if (payload instanceof ConsultationNotesViewed e) {
+                at = e.viewedAt();
+                values.put("staffId", e.staffId());
+                values.put("staffRole", e.staffRole());
+                accessLog.add(new AccessEntry(at, "CONSULTATION_NOTES_VIEW", text(e.staffId()), e.staffRole(), List.of(),
+                        null, null, null));
+            } else if (payload instanceof MemberContactViewed e) {
+                at = e.viewedAt();
+                values.put("viewerMemberId", e.viewerMemberId());
+                values.put("introductionId", e.introductionId());
+                // Another member saw the contact: named by id and role, like staff, and the introduction is the reason.
+                accessLog.add(new AccessEntry(at, "CONTACT_VIEW", text(e.viewerMemberId()), "MEMBER",
+                        List.of("phone", "wechatId"), "introduction " + e.introductionId(), null, null));
             }
             Map<String, Object> metaData = message.getMetaData();
             changes.add(new Change(message.getSequenceNumber(), at, payload.getClass().getSimpleName(),
@@ -341,7 +408,9 @@ public class MemberHistory {
             return new MemberRecord(memberId, profile, preferences, policyVersion, registeredAt, updatedAt,
                     Collections.unmodifiableMap(new EnumMap<>(consents)), erasure, idVerification, matchmakerId,
                     List.copyOf(changes), List.copyOf(shares.values()), legalHold, retentionNotice,
-                    List.copyOf(consentLedger), List.copyOf(accessLog));
+                    List.copyOf(consentLedger), List.copyOf(accessLog),
+                    new MatchingState(paused, suspended, List.copyOf(blocked), List.copyOf(matchingSteps)),
+                    List.copyOf(notes));
         }
     }
 }

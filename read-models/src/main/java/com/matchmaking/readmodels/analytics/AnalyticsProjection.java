@@ -4,6 +4,7 @@ import com.matchmaking.readmodels.member.MemberReadModels;
 import com.matchmaking.schema.erasure.ErasureCancelled;
 import com.matchmaking.schema.erasure.ErasureRequested;
 import com.matchmaking.schema.erasure.MemberErased;
+import com.matchmaking.schema.introduction.IntroductionOutcomeRecorded;
 import com.matchmaking.schema.member.MemberRegistered;
 import com.matchmaking.schema.member.Profile;
 import com.matchmaking.schema.member.ProfileUpdated;
@@ -55,6 +56,13 @@ public class AnalyticsProjection {
     @EventHandler
     void on(ErasureCancelled event) {
         jdbc.update("UPDATE analytics_member SET status = 'ACTIVE' WHERE member_id = ?", event.memberId());
+    }
+
+    /** The latest outcome of an introduction, for both members: the outcome is about the two of them. */
+    @EventHandler
+    void on(IntroductionOutcomeRecorded event) {
+        jdbc.update("UPDATE analytics_member SET introduction_outcome = ? WHERE member_id = ? OR member_id = ?",
+                event.outcome().name(), event.memberA(), event.memberB());
     }
 
     @EventHandler

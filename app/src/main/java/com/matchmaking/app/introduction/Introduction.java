@@ -1,0 +1,241 @@
+package com.matchmaking.app.introduction;
+
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.keys.DataSubjectId;
+import com.matchmaking.keys.NotPersonal;
+import com.matchmaking.schema.introduction.CloseIntroductionOnErasure;
+import com.matchmaking.schema.introduction.GiveIntroductionFeedback;
+import com.matchmaking.schema.introduction.IntroductionAccepted;
+import com.matchmaking.schema.introduction.IntroductionConfirmed;
+import com.matchmaking.schema.introduction.IntroductionDeclined;
+import com.matchmaking.schema.introduction.IntroductionFeedbackGiven;
+import com.matchmaking.schema.introduction.IntroductionOutcomeRecorded;
+import com.matchmaking.schema.introduction.IntroductionPartyErased;
+import com.matchmaking.schema.introduction.IntroductionProposed;
+import com.matchmaking.schema.introduction.IntroductionStatus;
+import com.matchmaking.schema.introduction.MeetingRecorded;
+import com.matchmaking.schema.introduction.ProposeIntroduction;
+import com.matchmaking.schema.introduction.RecordIntroductionOutcome;
+import com.matchmaking.schema.introduction.RecordMeeting;
+import com.matchmaking.schema.introduction.RespondToIntroduction;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * Two members a matchmaker proposes should meet, from the proposal through both answers to meetings, feedback and an
+ * outcome. It is its own data subject: what it holds about the two (the note, meetings, feedback) is under its own
+ * key, destroyed when either member is erased.
+ */
+@Aggregate
+class Introduction {
+
+    /** Longest note, place or feedback kept. */
+    static final int MAX_TEXT = 2000;
+    static final Duration CAP_WINDOW = Duration.ofDays(7);
+
+    @AggregateIdentifier
+    @DataSubjectId
+    private UUID introductionId;
+    @NotPersonal("a member id")
+    private UUID memberA;
+    @NotPersonal("a member id")
+    private UUID memberB;
+    @NotPersonal
+    private IntroductionStatus status;
+    @NotPersonal("member ids that accepted")
+    private Set<UUID> accepted = new HashSet<>();
+    @NotPersonal("member ids that were erased")
+    private Set<UUID> erased = new HashSet<>();
+    @NotPersonal("meeting ids")
+    private Set<UUID> meetings = new HashSet<>();
+
+    protected Introduction() {
+        // For Axon.
+    }
+
+    @CommandHandler
+    Introduction(ProposeIntroduction command, IntroductionRules rules) {
+        UUID a = command.memberA();
+        UUID b = command.memberB();
+        if (a == null || b == null || a.equals(b)) {
+            throw RequestRejectedException.badRequest("An introduction needs two different members");
+        }
+        if (command.note() != null && command.note().length() > MAX_TEXT) {
+            throw RequestRejectedException.badRequest("note must have at most " + MAX_TEXT + " characters");
+        }
+        IntroductionRules.Party partyA = available(rules, a);
+        IntroductionRules.Party partyB = available(rules, b);
+        if (!command.matchmakerId().equals(partyA.matchmakerId()) && !command.matchmakerId().equals(partyB.matchmakerId())) {
+            // The same answer as for a member who does not exist: a matchmaker learns nothing of others' members.
+            throw RequestRejectedException.notFound("No such member among those you may see");
+        }
+        if (partyA.blocked().contains(b) || partyB.blocked().contains(a)) {
+            throw RequestRejectedException.conflict("These two members cannot be introduced");
+        }
+        if (rules.introducedBefore(a, b)) {
+            throw RequestRejectedException.conflict("These two members were already introduced");
+        }
+        Instant since = command.proposedAt().minus(CAP_WINDOW);
+        // Lock in a fixed order, so that two proposals naming the same two members never wait on each other.
+        UUID first = a.compareTo(b) < 0 ? a : b;
+        UUID second = first == a ? b : a;
+        int firstCount = rules.lockAndCountProposalsSince(first, since);
+        int secondCount = rules.lockAndCountProposalsSince(second, since);
+        if (firstCount >= rules.weeklyCap() || secondCount >= rules.weeklyCap()) {
+            throw RequestRejectedException.conflict("A member may be proposed at most " + rules.weeklyCap()
+                    + " introductions in seven days");
+        }
+        apply(new IntroductionProposed(command.introductionId(), a, b, command.matchmakerId(), blankToNull(command.note()),
+                command.proposedAt()));
+    }
+
+    private static IntroductionRules.Party available(IntroductionRules rules, UUID memberId) {
+        IntroductionRules.Party party = rules.party(memberId).filter(p -> !p.erased())
+                .orElseThrow(() -> RequestRejectedException.notFound("No such member among those you may see"));
+        if (party.suspended() || party.paused()) {
+            throw RequestRejectedException.conflict("A member in the introduction is not in matching at the moment");
+        }
+        return party;
+    }
+
+    @CommandHandler
+    void handle(RespondToIntroduction command) {
+        requireParty(command.memberId());
+        if (status == IntroductionStatus.CONFIRMED && command.accept()) {
+            return;
+        }
+        if (status != IntroductionStatus.PROPOSED) {
+            throw RequestRejectedException.conflict("The introduction is " + status + " and takes no more answers");
+        }
+        if (accepted.contains(command.memberId())) {
+            if (command.accept()) {
+                return;
+            }
+            throw RequestRejectedException.conflict("The introduction was already accepted");
+        }
+        if (!command.accept()) {
+            apply(new IntroductionDeclined(introductionId, command.memberId(), command.respondedAt()));
+            return;
+        }
+        apply(new IntroductionAccepted(introductionId, command.memberId(), command.respondedAt()));
+        if (accepted.contains(other(command.memberId()))) {
+            apply(new IntroductionConfirmed(introductionId, memberA, memberB, command.respondedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordMeeting command) {
+        requireConfirmed();
+        if (command.meetingAt() == null) {
+            throw RequestRejectedException.badRequest("meetingAt is required");
+        }
+        requireText(command.place(), "place");
+        if (meetings.contains(command.meetingId())) {
+            throw RequestRejectedException.conflict("The meeting is already recorded");
+        }
+        apply(new MeetingRecorded(introductionId, command.meetingId(), command.staffId(), command.meetingAt(),
+                command.place(), command.recordedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordIntroductionOutcome command) {
+        requireConfirmed();
+        if (command.outcome() == null) {
+            throw RequestRejectedException.badRequest("outcome is required");
+        }
+        apply(new IntroductionOutcomeRecorded(introductionId, memberA, memberB, command.staffId(), command.outcome(),
+                command.recordedAt()));
+    }
+
+    @CommandHandler
+    void handle(GiveIntroductionFeedback command) {
+        requireParty(command.memberId());
+        requireConfirmed();
+        requireText(command.text(), "text");
+        apply(new IntroductionFeedbackGiven(introductionId, command.memberId(), command.text(), command.givenAt()));
+    }
+
+    @CommandHandler
+    void handle(CloseIntroductionOnErasure command) {
+        UUID member = command.erasedMemberId();
+        if (!Objects.equals(member, memberA) && !Objects.equals(member, memberB)) {
+            throw RequestRejectedException.badRequest("The member is not part of this introduction");
+        }
+        if (!erased.contains(member)) {
+            apply(new IntroductionPartyErased(introductionId, member, command.closedAt()));
+        }
+    }
+
+    private void requireParty(UUID memberId) {
+        // A member who is not one of the two learns nothing, not even that the introduction exists.
+        if (memberId == null || !(memberId.equals(memberA) || memberId.equals(memberB)) || erased.contains(memberId)) {
+            throw RequestRejectedException.notFound("No such introduction");
+        }
+    }
+
+    private void requireConfirmed() {
+        if (status != IntroductionStatus.CONFIRMED) {
+            throw RequestRejectedException.conflict("Only an introduction both members accepted can have meetings, "
+                    + "feedback and an outcome; this one is " + status);
+        }
+    }
+
+    private static void requireText(String text, String name) {
+        if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
+            throw RequestRejectedException.badRequest(name + " must have 1 to " + MAX_TEXT + " characters");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private UUID other(UUID member) {
+        return member.equals(memberA) ? memberB : memberA;
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionProposed event) {
+        introductionId = event.introductionId();
+        memberA = event.memberA();
+        memberB = event.memberB();
+        status = IntroductionStatus.PROPOSED;
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionAccepted event) {
+        accepted.add(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionConfirmed event) {
+        status = IntroductionStatus.CONFIRMED;
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionDeclined event) {
+        status = IntroductionStatus.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(MeetingRecorded event) {
+        meetings.add(event.meetingId());
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionPartyErased event) {
+        erased.add(event.erasedMemberId());
+        status = IntroductionStatus.CLOSED;
+    }
+}

@@ -1,0 +1,257 @@
+package com.matchmaking.app.introduction;
+
+import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.readmodels.introduction.Introductions;
+import com.matchmaking.readmodels.introduction.Introductions.Listed;
+import com.matchmaking.readmodels.masking.Masking;
+import com.matchmaking.schema.introduction.GiveIntroductionFeedback;
+import com.matchmaking.schema.introduction.IntroductionOutcome;
+import com.matchmaking.schema.introduction.IntroductionStatus;
+import com.matchmaking.schema.introduction.ProposeIntroduction;
+import com.matchmaking.schema.introduction.RecordIntroductionOutcome;
+import com.matchmaking.schema.introduction.RecordMeeting;
+import com.matchmaking.schema.introduction.RespondToIntroduction;
+import com.matchmaking.schema.matchmaking.RecordContactView;
+import com.matchmaking.schema.member.Profile;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Introductions: matchmakers propose and follow up on the members they look after; the two members answer, give
+ * feedback and, once both accepted, see each other's contact. That contact is read from the other member's log at
+ * the moment it is asked for, and every look is appended to that member's log first.
+ */
+@Controller
+class IntroductionController {
+
+    private static final String NOT_YOURS = "No such introduction";
+
+    private final AuditedCommands commands;
+    private final Introductions introductions;
+    private final IntroductionRecords records;
+    private final MemberHistory history;
+    private final Clock clock;
+
+    IntroductionController(AuditedCommands commands, Introductions introductions, IntroductionRecords records,
+                           MemberHistory history, Clock clock) {
+        this.commands = commands;
+        this.introductions = introductions;
+        this.records = records;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** An introduction as a matchmaker sees it. */
+    record StaffIntroduction(UUID introductionId, UUID memberA, UUID memberB, String status, String responseA,
+                             String responseB, Instant proposedAt, String note, List<IntroductionRecords.Meeting> meetings,
+                             String outcome, String feedbackA, String feedbackB) {
+    }
+
+    /** An introduction as one of its members sees it. */
+    record MemberIntroduction(UUID introductionId, String status, Instant proposedAt, String myResponse,
+                              String partnerResponse, IntroducedMember partner, List<IntroductionRecords.Meeting> meetings,
+                              String outcome, String myFeedback) {
+    }
+
+    /**
+     * The other member, as another member may see them. The introduction and whether it is confirmed ride along for
+     * the contact field; the schema does not expose them.
+     */
+    record IntroducedMember(UUID memberId, boolean erased, String name, Integer age, Object gender, String city,
+                            Object education, Integer heightCm, Object maritalStatus, String aboutMe,
+                            UUID introductionId) {
+        static IntroducedMember erased(UUID introductionId) {
+            return new IntroducedMember(null, true, null, null, null, null, null, null, null, null, introductionId);
+        }
+    }
+
+    record PartnerContact(String phone, String wechatId) {
+    }
+
+    @MutationMapping
+    StaffIntroduction proposeIntroduction(@Argument UUID memberA, @Argument UUID memberB, @Argument String note,
+                                          @ContextValue Actor actor) {
+        String text = text(note);
+        if (text.length() > Introduction.MAX_TEXT) {
+            throw RequestRejectedException.badRequest("note must have at most " + Introduction.MAX_TEXT + " characters");
+        }
+        UUID introductionId = UUID.randomUUID();
+        commands.send(new ProposeIntroduction(introductionId, memberA, memberB, actor.accountId(),
+                text.isEmpty() ? null : text, clock.instant()), actor, "matchmaking");
+        return staffView(listed(introductionId));
+    }
+
+    @QueryMapping
+    List<StaffIntroduction> introductions(@Argument UUID memberId, @ContextValue Actor actor) {
+        if (!looksAfter(actor, memberId)) {
+            throw RequestRejectedException.notFound("No such member among those you may see");
+        }
+        return introductions.ofMember(memberId).stream().map(this::staffView).toList();
+    }
+
+    @MutationMapping
+    StaffIntroduction recordMeeting(@Argument UUID introductionId, @Argument Instant meetingAt, @Argument String place,
+                                    @ContextValue Actor actor) {
+        Listed listed = forMatchmaker(introductionId, actor);
+        String where = text(place);
+        if (where.isEmpty() || where.length() > Introduction.MAX_TEXT) {
+            throw RequestRejectedException.badRequest("place must have 1 to " + Introduction.MAX_TEXT + " characters");
+        }
+        if (meetingAt == null) {
+            throw RequestRejectedException.badRequest("meetingAt is required");
+        }
+        commands.send(new RecordMeeting(introductionId, UUID.randomUUID(), actor.accountId(), meetingAt, where,
+                clock.instant()), actor, "matchmaking");
+        return staffView(listed(listed.introductionId()));
+    }
+
+    @MutationMapping
+    StaffIntroduction recordIntroductionOutcome(@Argument UUID introductionId, @Argument IntroductionOutcome outcome,
+                                                @ContextValue Actor actor) {
+        forMatchmaker(introductionId, actor);
+        if (outcome == null) {
+            throw RequestRejectedException.badRequest("outcome is required");
+        }
+        commands.send(new RecordIntroductionOutcome(introductionId, actor.accountId(), outcome, clock.instant()), actor,
+                "matchmaking");
+        return staffView(listed(introductionId));
+    }
+
+    @QueryMapping
+    List<MemberIntroduction> myIntroductions(@ContextValue Actor actor) {
+        return introductions.ofMember(actor.accountId()).stream().map(l -> memberView(l, actor.accountId())).toList();
+    }
+
+    @MutationMapping
+    MemberIntroduction respondToIntroduction(@Argument UUID introductionId, @Argument Boolean accept,
+                                             @ContextValue Actor actor) {
+        forMember(introductionId, actor);
+        if (accept == null) {
+            throw RequestRejectedException.badRequest("accept is required");
+        }
+        commands.send(new RespondToIntroduction(introductionId, actor.accountId(), accept, clock.instant()), actor,
+                "matchmaking");
+        return memberView(listed(introductionId), actor.accountId());
+    }
+
+    @MutationMapping
+    MemberIntroduction giveIntroductionFeedback(@Argument UUID introductionId, @Argument String text,
+                                                @ContextValue Actor actor) {
+        forMember(introductionId, actor);
+        String feedback = text(text);
+        if (feedback.isEmpty() || feedback.length() > Introduction.MAX_TEXT) {
+            throw RequestRejectedException.badRequest("text must have 1 to " + Introduction.MAX_TEXT + " characters");
+        }
+        commands.send(new GiveIntroductionFeedback(introductionId, actor.accountId(), feedback, clock.instant()), actor,
+                "matchmaking");
+        return memberView(listed(introductionId), actor.accountId());
+    }
+
+    /**
+     * The contact rule: only the other member of an introduction both accepted, only while it stands, and only after
+     * the look is recorded in the viewed member's log.
+     */
+    @SchemaMapping(typeName = "IntroducedMember", field = "contact")
+    PartnerContact contact(IntroducedMember partner, @ContextValue Actor actor) {
+        if (partner.erased() || partner.memberId() == null) {
+            return null;
+        }
+        Listed listed = introductions.find(partner.introductionId()).orElse(null);
+        if (listed == null || !IntroductionStatus.CONFIRMED.name().equals(listed.status())
+                || !listed.involves(actor.accountId()) || !listed.involves(partner.memberId())
+                || actor.accountId().equals(partner.memberId())) {
+            return null;
+        }
+        commands.send(new RecordContactView(partner.memberId(), actor.accountId(), listed.introductionId(), clock.instant()),
+                actor, "introduction-contact");
+        Profile profile = history.load(partner.memberId()).profile();
+        return new PartnerContact(profile.phone(), profile.wechatId());
+    }
+
+    private Listed listed(UUID introductionId) {
+        return introductions.find(introductionId).orElseThrow(() -> RequestRejectedException.notFound(NOT_YOURS));
+    }
+
+    private Listed forMember(UUID introductionId, Actor actor) {
+        Listed listed = listed(introductionId);
+        if (!listed.involves(actor.accountId())) {
+            // The same answer as for an id that does not exist: others' introductions are not even confirmed to exist.
+            throw RequestRejectedException.notFound(NOT_YOURS);
+        }
+        return listed;
+    }
+
+    private Listed forMatchmaker(UUID introductionId, Actor actor) {
+        Listed listed = listed(introductionId);
+        if (!looksAfter(actor, listed.memberA()) && !looksAfter(actor, listed.memberB())) {
+            throw RequestRejectedException.notFound(NOT_YOURS);
+        }
+        return listed;
+    }
+
+    /** Whether the matchmaker is assigned to the member now, as the member's own log says. */
+    private boolean looksAfter(Actor actor, UUID memberId) {
+        if (memberId == null) {
+            return false;
+        }
+        try {
+            MemberRecord record = history.load(memberId);
+            return !record.erased() && actor.accountId().equals(record.matchmakerId());
+        } catch (RequestRejectedException unknown) {
+            return false;
+        }
+    }
+
+    private StaffIntroduction staffView(Listed l) {
+        IntroductionRecords.Contents contents = l.erasedA() || l.erasedB() ? IntroductionRecords.Contents.NONE
+                : records.load(l.introductionId());
+        return new StaffIntroduction(l.introductionId(), l.memberA(), l.memberB(), l.status(), l.responseA(),
+                l.responseB(), l.proposedAt(), contents.note(), contents.meetings(), l.outcome(),
+                l.memberA() == null ? null : contents.feedback().get(l.memberA()),
+                l.memberB() == null ? null : contents.feedback().get(l.memberB()));
+    }
+
+    private MemberIntroduction memberView(Listed l, UUID me) {
+        boolean iAmA = me.equals(l.memberA());
+        UUID partnerId = iAmA ? l.memberB() : l.memberA();
+        boolean partnerErased = iAmA ? l.erasedB() : l.erasedA();
+        IntroductionRecords.Contents contents = l.erasedA() || l.erasedB() ? IntroductionRecords.Contents.NONE
+                : records.load(l.introductionId());
+        return new MemberIntroduction(l.introductionId(), l.status(), l.proposedAt(), iAmA ? l.responseA() : l.responseB(),
+                iAmA ? l.responseB() : l.responseA(),
+                partnerErased || partnerId == null ? IntroducedMember.erased(l.introductionId())
+                        : partner(partnerId, l.introductionId()),
+                contents.meetings(), l.outcome(), contents.feedback().get(me));
+    }
+
+    /** What another member may see: surname and a star, age, gender, city, education, height, marital status, about me. */
+    private IntroducedMember partner(UUID memberId, UUID introductionId) {
+        MemberRecord record = history.load(memberId);
+        if (record.erased()) {
+            return IntroducedMember.erased(introductionId);
+        }
+        Profile p = record.profile();
+        return new IntroducedMember(memberId, false, Masking.surnameOnly(p.fullName()),
+                Masking.age(p.birthDate(), LocalDate.now(clock)), p.gender(), p.city(), p.education(), p.heightCm(),
+                p.maritalStatus(), p.aboutMe(), introductionId);
+    }
+
+    private static String text(String raw) {
+        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+    }
+}

@@ -77,6 +77,10 @@ class PersonalDataLeakTest extends IntegrationTest {
                 shareHoldAndAudit(member, service, compliance);
             }
             String noteMarker = resolveAnAlertWithANote(staffing, compliance);
+            Map<UUID, List<String>> matchmakingTexts = new HashMap<>();
+            matchmake(kept.get(0), erased.get(0), matchmaker, service, matchmakingTexts);
+            matchmake(kept.get(1), kept.get(0), matchmaker, service, matchmakingTexts);
+            matchmake(erased.get(1), kept.get(1), matchmaker, service, matchmakingTexts);
             makeMistakes(kept.get(0));
             for (Api.Registered member : erased) {
                 // A colleague reports a concern about the member, in words that name them.
@@ -113,6 +117,11 @@ class PersonalDataLeakTest extends IntegrationTest {
                     assertThat(logs.linesContaining(secret)).as("no personal value in the log").isEmpty();
                 }
                 assertThat(dump.tablesContaining(data.password())).as("passwords are stored only hashed").isEmpty();
+                for (String text : matchmakingTexts.getOrDefault(member.memberId(), List.of())) {
+                    assertThat(dump.tablesContaining(text)).as("introduction notes, meeting places, feedback, consultation "
+                            + "notes and suspension reasons are stored only encrypted").isEmpty();
+                    assertThat(logs.linesContaining(text)).isEmpty();
+                }
             }
             for (Api.Registered member : erased) {
                 for (String secret : member.data().secrets()) {
@@ -120,18 +129,21 @@ class PersonalDataLeakTest extends IntegrationTest {
                 }
                 assertThat(dump.tablesContaining(member.memberId().toString(),
                         List.of("matchmaker_member_card", "service_member_card", "analytics_member", "account", "subject_key",
-                                "erasure_schedule")))
+                                "erasure_schedule", "matching_profile", "matching_exclusion", "introduction",
+                                "introduction_member_lock")))
                         .as("no row of an erased member in any role's read model, logins or keys").isEmpty();
                 assertNothingLeftCanDecrypt(member.memberId());
             }
             assertThat(dump.tablesContaining(kept.get(0).data().city(), List.of("matchmaker_member_card", "service_member_card")))
                     .as("the masked read model does hold what it may (the city): the search would find a leak").isNotEmpty();
+            assertThat(dump.rowsByTable()).containsKeys("introduction", "matching_profile", "matching_exclusion");
+            assertThat(dump.rowsByTable().get("introduction")).as("introductions were listed and are searched").isNotEmpty();
             for (Api.Registered member : kept) {
                 assertThat(dump.tablesContaining(member.data().marker()).keySet())
                         .as("share recipients and purposes, hold and reveal reasons: nowhere in the clear, only the "
                                 + "audience read models hold what they may (city, occupation, about me; the analysts' "
                                 + "microdata the city, generalised only when queried)")
-                        .isSubsetOf("matchmaker_member_card", "service_member_card", "analytics_member");
+                        .isSubsetOf("matchmaker_member_card", "service_member_card", "analytics_member", "matching_profile");
             }
             assertThat(dump.tablesContaining(noteMarker)).as("an alert's resolution note is encrypted").isEmpty();
             assertThat(logs.linesContaining(noteMarker)).isEmpty();
@@ -198,6 +210,47 @@ class PersonalDataLeakTest extends IntegrationTest {
         api().as(compliance.token()).documentName("auditTrail").variable("subjectId", member.memberId().toString()).execute()
                 .path("auditTrail").entity(List.class).satisfies(trail -> assertThat(trail.toString())
                         .doesNotContain(member.data().email(), member.data().phone(), member.data().city()));
+    }
+
+    /**
+     * The matchmaker introduces the two; both accept; a meeting, feedback from the first, each looks at the other's
+     * contact; customer service writes a consultation note about the first and suspends the second for a while. Every
+     * text carries the member's marker; they are kept per member they concern.
+     */
+    private void matchmake(Api.Registered first, Api.Registered second, Staffing.StaffMember matchmaker,
+                           Staffing.StaffMember service, Map<UUID, List<String>> texts) {
+        String marker = first.data().marker();
+        String note = "Introduce " + marker + " to " + second.data().marker();
+        String introduction = api().as(matchmaker.token()).documentName("proposeIntroduction")
+                .variable("memberA", first.memberId().toString()).variable("memberB", second.memberId().toString())
+                .variable("note", note).execute().path("proposeIntroduction.introductionId").entity(String.class).get();
+        for (Api.Registered side : List.of(first, second)) {
+            api().as(side.token()).documentName("respondToIntroduction").variable("introductionId", introduction)
+                    .variable("accept", true).execute().path("respondToIntroduction.introductionId").hasValue();
+        }
+        String place = "Tea house near " + marker;
+        api().as(matchmaker.token()).documentName("recordMeeting").variable("introductionId", introduction)
+                .variable("meetingAt", "2026-12-01T10:00:00Z").variable("place", place).execute()
+                .path("recordMeeting.introductionId").hasValue();
+        String feedback = "Lovely evening with " + second.data().marker() + " says " + marker;
+        api().as(first.token()).documentName("giveIntroductionFeedback").variable("introductionId", introduction)
+                .variable("text", feedback).execute().path("giveIntroductionFeedback.introductionId").hasValue();
+        api().as(first.token()).documentName("myIntroductionsWithContact").execute()
+                .path("myIntroductions[*].partner.contact.phone").entityList(String.class)
+                .satisfies(phones -> assertThat(phones).contains(second.data().storedPhone()));
+        String consultation = "Called about " + marker;
+        api().as(service.token()).documentName("addConsultationNote").variable("memberId", first.memberId().toString())
+                .variable("text", consultation).execute().path("addConsultationNote.noteId").hasValue();
+        String reason = "Complaint about " + second.data().marker();
+        api().as(service.token()).documentName("suspendMember").variable("memberId", second.memberId().toString())
+                .variable("reason", reason).execute().path("suspendMember").entity(Boolean.class).isEqualTo(true);
+        api().as(service.token()).documentName("reinstateMember").variable("memberId", second.memberId().toString())
+                .execute().path("reinstateMember").entity(Boolean.class).isEqualTo(true);
+        for (Api.Registered side : List.of(first, second)) {
+            texts.computeIfAbsent(side.memberId(), id -> new ArrayList<>()).addAll(List.of(note, place, feedback));
+        }
+        texts.computeIfAbsent(first.memberId(), id -> new ArrayList<>()).add(consultation);
+        texts.computeIfAbsent(second.memberId(), id -> new ArrayList<>()).add(reason);
     }
 
     /** A staff account trips the failed-logins rule; compliance resolves the alert with a note carrying a marker. */

@@ -157,6 +157,31 @@ class AuthorizationMatrixTest extends IntegrationTest {
         call("Mutation.requestDataShare", "requestDataShare", c -> Map.of("memberId", member,
                 "recipient", "Matrix Recipient Ltd", "purpose", "Checking the matrix of access", "fields", List.of("CITY")));
         call("Mutation.collectDataShare", "collectDataShare", c -> Map.of("shareId", nobody));
+
+        // Matchmaking. A matchmaker proposes the member they look after to a fresh member each time (the weekly cap
+        // or an earlier introduction may answer CONFLICT: allowed, not refused); unknown ids answer NOT_FOUND.
+        call("Query.candidates", "candidates", c -> Map.of("memberId", member));
+        call("Query.myRecommendations", "myRecommendations", c -> Map.of());
+        call("Query.myIntroductions", "myIntroductions", c -> Map.of());
+        call("Query.myMatchingStatus", "myMatchingStatus", c -> Map.of());
+        call("Query.introductions", "introductions", c -> Map.of("memberId", member));
+        call("Mutation.proposeIntroduction", "proposeIntroduction", c -> Map.of("memberA", member,
+                "memberB", api().register(TestMembers.fresh()).memberId().toString(), "note", "Checking the matrix"));
+        call("Mutation.respondToIntroduction", "respondToIntroduction", c -> Map.of("introductionId", nobody, "accept", true));
+        call("Mutation.giveIntroductionFeedback", "giveIntroductionFeedback",
+                c -> Map.of("introductionId", nobody, "text", "Checking the matrix"));
+        call("Mutation.recordMeeting", "recordMeeting", c -> Map.of("introductionId", nobody,
+                "meetingAt", "2026-12-01T10:00:00Z", "place", "Matrix tea house"));
+        call("Mutation.recordIntroductionOutcome", "recordIntroductionOutcome",
+                c -> Map.of("introductionId", nobody, "outcome", "CONTINUING"));
+        call("Mutation.blockMember", "blockMember", c -> Map.of("memberId", member));
+        call("Mutation.pauseMatching", "pauseMatching", c -> Map.of());
+        call("Mutation.resumeMatching", "resumeMatching", c -> Map.of());
+        call("Mutation.suspendMember", "suspendMember", c -> Map.of("memberId", nobody, "reason", "Checking the matrix"));
+        call("Mutation.reinstateMember", "reinstateMember", c -> Map.of("memberId", nobody));
+        call("Query.consultationNotes", "consultationNotes", c -> Map.of("memberId", member));
+        call("Mutation.addConsultationNote", "addConsultationNote",
+                c -> Map.of("memberId", member, "text", "Checking the matrix of access"));
     }
 
     private void call(String operation, String document, Function<Caller, Map<String, Object>> variables) {

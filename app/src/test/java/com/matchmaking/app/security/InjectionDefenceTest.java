@@ -85,7 +85,10 @@ class InjectionDefenceTest extends IntegrationTest {
             // ComplianceInjectionDefenceTest
             "Mutation.publishPrivacyPolicy.version", "Mutation.publishPrivacyPolicy.text",
             "Mutation.acceptPrivacyPolicy.version", "Mutation.placeLegalHold.reason",
-            "Mutation.requestDataShare.recipient", "Mutation.requestDataShare.purpose", "Mutation.resolveAlert.note"));
+            "Mutation.requestDataShare.recipient", "Mutation.requestDataShare.purpose", "Mutation.resolveAlert.note",
+            // MatchmakingInjectionDefenceTest
+            "Mutation.proposeIntroduction.note", "Mutation.recordMeeting.place", "Mutation.giveIntroductionFeedback.text",
+            "Mutation.suspendMember.reason", "Mutation.addConsultationNote.text"));
 
     private Staffing staffing;
     private Staffing.StaffMember matchmaker;

@@ -80,18 +80,19 @@ class Introduction {
             // The same answer as for a member who does not exist: a matchmaker learns nothing of others' members.
             throw RequestRejectedException.notFound("No such member among those you may see");
         }
+        Instant since = command.proposedAt().minus(CAP_WINDOW);
+        // Lock before the checks that concurrent proposals could race on (once per pair, the cap), and in a fixed
+        // order, so that two proposals naming the same two members wait for each other instead of deadlocking.
+        UUID first = a.compareTo(b) < 0 ? a : b;
+        UUID second = first == a ? b : a;
+        int firstCount = rules.lockAndCountProposalsSince(first, since);
+        int secondCount = rules.lockAndCountProposalsSince(second, since);
         if (partyA.blocked().contains(b) || partyB.blocked().contains(a)) {
             throw RequestRejectedException.conflict("These two members cannot be introduced");
         }
         if (rules.introducedBefore(a, b)) {
             throw RequestRejectedException.conflict("These two members were already introduced");
         }
-        Instant since = command.proposedAt().minus(CAP_WINDOW);
-        // Lock in a fixed order, so that two proposals naming the same two members never wait on each other.
-        UUID first = a.compareTo(b) < 0 ? a : b;
-        UUID second = first == a ? b : a;
-        int firstCount = rules.lockAndCountProposalsSince(first, since);
-        int secondCount = rules.lockAndCountProposalsSince(second, since);
         if (firstCount >= rules.weeklyCap() || secondCount >= rules.weeklyCap()) {
             throw RequestRejectedException.conflict("A member may be proposed at most " + rules.weeklyCap()
                     + " introductions in seven days");

@@ -9,6 +9,7 @@ import com.matchmaking.schema.access.MemberDataShared;
 import com.matchmaking.schema.access.MemberFieldRevealed;
 import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.erasure.MemberErased;
+import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
 import com.matchmaking.schema.risk.RaiseRiskAlert;
 import com.matchmaking.schema.risk.RiskAlertResolved;
 import com.matchmaking.schema.risk.RiskRule;
@@ -67,6 +68,12 @@ class RiskMonitor {
 
     @EventHandler
     void on(MemberProfileViewed event) {
+        staffAccess(event.staffId(), event.memberId(), VIEW, event.viewedAt());
+    }
+
+    /** Reading a member's consultation notes is a look at their data like a profile view, and counts as one. */
+    @EventHandler
+    void on(ConsultationNotesViewed event) {
         staffAccess(event.staffId(), event.memberId(), VIEW, event.viewedAt());
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Introductions over real GraphQL: the contact rule (nothing before both accepted, every look recorded in the viewed
@@ -207,6 +209,10 @@ class IntroductionGraphQlTest extends IntegrationTest {
                 .containsEntry("partnerResponse", "ACCEPTED");
         assertThat(mine.get("meetings")).asList().hasSize(1);
 
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT introduction_outcome FROM analytics_member WHERE member_id IN (?, ?)", String.class,
+                alice.memberId(), bob.memberId())).as("analytics keeps the outcome for both").containsExactly("CONTINUING", "CONTINUING"));
+
         Staffing.StaffMember stranger = staffing.cleared(Role.MATCHMAKER);
         assertRefused(api().as(stranger.token()).documentName("recordIntroductionOutcome").variable("introductionId", id)
                 .variable("outcome", "ENDED").execute(), "NOT_FOUND", "No such introduction");
@@ -242,6 +248,33 @@ class IntroductionGraphQlTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM introduction WHERE member_a = ? OR member_b = ?", Integer.class,
                 alice.memberId(), alice.memberId())).isEqualTo(3);
         assertRefused(propose(alice, api().register(TestMembers.fresh()), null), "CONFLICT", "at most 3");
+    }
+
+    @Test
+    void twoConcurrentProposalsOfTheSamePairMakeOneIntroduction() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Api.Registered first = i == 0 ? alice : bob;
+                Api.Registered second = i == 0 ? bob : alice;
+                results.add(pool.submit(() -> {
+                    List<String> classifications = new ArrayList<>();
+                    propose(first, second, null).errors().satisfy(errors -> errors.forEach(e ->
+                            classifications.add(String.valueOf(e.getExtensions().get("classification")))));
+                    return classifications;
+                }));
+            }
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                all.addAll(result.get());
+            }
+            assertThat(all).containsExactly("CONFLICT");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM introduction WHERE member_a = ? OR member_b = ?", Integer.class,
+                alice.memberId(), alice.memberId())).isEqualTo(1);
     }
 
     static void assertRefused(GraphQlTester.Response response, String classification, String messagePart) {

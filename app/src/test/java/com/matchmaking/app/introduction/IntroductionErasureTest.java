@@ -75,6 +75,8 @@ class IntroductionErasureTest extends IntegrationTest {
         assertThat(vault.isErased(UUID.fromString(id))).as("the introduction's key is destroyed").isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM introduction WHERE member_a = ? OR member_b = ?", Integer.class,
                 leaving.memberId(), leaving.memberId())).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM introduction_member_lock WHERE member_id = ?", Integer.class,
+                leaving.memberId())).isZero();
         assertThat(history.load(leaving.memberId()).notes()).singleElement()
                 .satisfies(n -> assertThat(n.text()).doesNotContain(leaving.data().marker()));
         assertRefused(api().as(service.token()).documentName("consultationNotes")

@@ -1,5 +1,6 @@
 package com.matchmaking.readmodels.introduction;
 
+import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.introduction.IntroductionAccepted;
 import com.matchmaking.schema.introduction.IntroductionConfirmed;
 import com.matchmaking.schema.introduction.IntroductionDeclined;
@@ -70,6 +71,12 @@ public class IntroductionListingProjection {
     void on(IntroductionOutcomeRecorded event) {
         jdbc.update("UPDATE introduction SET outcome = ? WHERE introduction_id = ?", event.outcome().name(),
                 event.introductionId());
+    }
+
+    /** The lock row only served the erased member's proposals; their introductions are closed one by one. */
+    @EventHandler
+    void on(MemberErased event) {
+        jdbc.update("DELETE FROM introduction_member_lock WHERE member_id = ?", event.memberId());
     }
 
     @EventHandler

@@ -7,7 +7,7 @@ import com.matchmaking.schema.member.PartnerPreferences;
 import com.matchmaking.schema.member.PartnerPreferences.ChoiceCriterion;
 import com.matchmaking.schema.member.PartnerPreferences.MinimumEducation;
 import com.matchmaking.schema.member.PartnerPreferences.RangeCriterion;
-import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,8 +19,11 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
-/** Times the pool's scan at 100,000 members in memory (no database, no HTTP); prints, asserts nothing. */
-@Tag("timing")
+/**
+ * Times the pool's scan at 100,000 members in memory (no database, no HTTP); prints, asserts nothing. Not part of the
+ * suite: {@code mvn -pl read-models -am test -Dtest=ScanTiming -Dbenchmark.scan=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@EnabledIfSystemProperty(named = "benchmark.scan", matches = "true")
 class ScanTiming {
 
     @Test

@@ -37,6 +37,7 @@ class CandidatePool implements SmartLifecycle {
     private final MatchingStore store;
     private final long intervalMillis;
     private final Map<UUID, MatchProfile> profiles = new ConcurrentHashMap<>();
+    private final CompactProfile.Cities cities = new CompactProfile.Cities();
     private final CountDownLatch loaded = new CountDownLatch(1);
     private final Object wake = new Object();
 
@@ -58,11 +59,12 @@ class CandidatePool implements SmartLifecycle {
     }
 
     /** The active members of one gender (or of none given), sorted by birth date, unknown birth dates first. */
-    record Partition(MatchProfile[] profiles, int[] birthKeys) {
+    record Partition(MatchProfile[] profiles, CompactProfile[] compact, int[] birthKeys) {
     }
 
     record Snapshot(Map<Gender, Partition> byGender, Partition noGender, int size) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), new Partition(new MatchProfile[0], new int[0]), 0);
+        static final Snapshot EMPTY = new Snapshot(Map.of(),
+                new Partition(new MatchProfile[0], new CompactProfile[0], new int[0]), 0);
     }
 
     /**
@@ -76,6 +78,8 @@ class CandidatePool implements SmartLifecycle {
         PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(limit + 1, order.reversed());
         Snapshot current = snapshot;
         PartnerPreferences wishes = seeker.preferences();
+        CompactProfile me = new CompactProfile(seeker, cities);
+        int[] agency = CompactProfile.agency(weights);
         List<Partition> partitions = new ArrayList<>(3);
         if (wishes.genders() != null && wishes.genders().required()) {
             for (Gender gender : wishes.genders().accepted()) {
@@ -102,14 +106,17 @@ class CandidatePool implements SmartLifecycle {
                 }
             }
             MatchProfile[] candidates = partition.profiles();
+            CompactProfile[] compact = partition.compact();
             for (int i = from; i < to; i++) {
+                if (!CompactProfile.match(me, compact[i], todayKey)) {
+                    continue;
+                }
                 MatchProfile candidate = candidates[i];
-                if (candidate.memberId().equals(seeker.memberId()) || excluded.contains(candidate.memberId())
-                        || !MatchRules.match(seeker, candidate, todayKey)) {
+                if (candidate.memberId().equals(seeker.memberId()) || excluded.contains(candidate.memberId())) {
                     continue;
                 }
                 Ranked ranked = personalised
-                        ? new Ranked(candidate, MatchRules.score(seeker, candidate, todayKey, weights), 0)
+                        ? new Ranked(candidate, CompactProfile.score(me, compact[i], todayKey, agency), 0)
                         : new Ranked(candidate, 0, MatchRules.neutralRank(seeker.memberId(), candidate.memberId()));
                 if (worstFirst.size() < limit) {
                     worstFirst.add(ranked);
@@ -188,7 +195,7 @@ class CandidatePool implements SmartLifecycle {
         }
     }
 
-    static Snapshot build(Iterable<MatchProfile> all) {
+    Snapshot build(Iterable<MatchProfile> all) {
         Map<Gender, List<MatchProfile>> byGender = new EnumMap<>(Gender.class);
         List<MatchProfile> noGender = new ArrayList<>();
         int size = 0;
@@ -205,14 +212,16 @@ class CandidatePool implements SmartLifecycle {
         return new Snapshot(partitions, partition(noGender), size);
     }
 
-    private static Partition partition(List<MatchProfile> members) {
+    private Partition partition(List<MatchProfile> members) {
         MatchProfile[] sorted = members.toArray(MatchProfile[]::new);
         Arrays.sort(sorted, Comparator.comparingInt(MatchProfile::birthKey).thenComparing(MatchProfile::memberId));
         int[] keys = new int[sorted.length];
+        CompactProfile[] compact = new CompactProfile[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
             keys[i] = sorted[i].birthKey();
+            compact[i] = new CompactProfile(sorted[i], cities);
         }
-        return new Partition(sorted, keys);
+        return new Partition(sorted, compact, keys);
     }
 
     private void awaitLoaded() {

@@ -119,6 +119,18 @@ class CandidatePoolProperties {
         assertThat(MatchRules.match(a, b, TODAY)).isEqualTo(MatchRules.match(b, a, TODAY));
     }
 
+    @Property(tries = 500)
+    void theCompactFormOfTheScanAgreesWithMatchRulesOnEveryPair(@ForAll("profiles") MatchProfile a,
+                                                               @ForAll("profiles") MatchProfile b,
+                                                               @ForAll("weights") MatchWeights weights) {
+        CompactProfile.Cities cities = new CompactProfile.Cities();
+        CompactProfile ca = new CompactProfile(a, cities);
+        CompactProfile cb = new CompactProfile(b, cities);
+        assertThat(CompactProfile.match(ca, cb, TODAY_KEY)).isEqualTo(MatchRules.match(a, b, TODAY));
+        assertThat(CompactProfile.score(ca, cb, TODAY_KEY, CompactProfile.agency(weights)))
+                .isEqualTo(MatchRules.score(a, b, TODAY, weights));
+    }
+
     // --- the independent oracle ---
 
     private static boolean meetsHard(PartnerPreferences p, MatchProfile other) {

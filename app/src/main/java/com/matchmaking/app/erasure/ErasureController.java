@@ -48,10 +48,22 @@ class ErasureController {
         Duration grace = properties.erasure().gracePeriod();
         commands.send(new RequestErasure(actor.accountId(), now, now.plus(grace)), actor, "erasure-request");
         // Under a legal hold the request is recorded and waits: the scheduler erases once the hold is lifted.
-        if ((grace.isZero() || grace.isNegative()) && history.load(actor.accountId()).legalHold() == null) {
-            commands.send(new EraseMember(actor.accountId(), now), actor, "erasure-request");
-            var receipt = receipts.forMember(actor.accountId()).orElseThrow();
-            return new ErasureStatus("ERASED", receipt.requestedAt(), receipt.erasedAt(), receipt, false, null);
+        if (grace.isZero() || grace.isNegative()) {
+            // The scheduler may erase the member between the request and here: then the receipt is already there.
+            var receipt = receipts.forMember(actor.accountId());
+            if (receipt.isEmpty() && history.load(actor.accountId()).legalHold() != null) {
+                return myErasureStatus(actor);
+            }
+            if (receipt.isEmpty()) {
+                try {
+                    commands.send(new EraseMember(actor.accountId(), now), actor, "erasure-request");
+                } catch (RequestRejectedException raced) {
+                    receipts.forMember(actor.accountId()).orElseThrow(() -> raced);
+                }
+                receipt = receipts.forMember(actor.accountId());
+            }
+            var erased = receipt.orElseThrow();
+            return new ErasureStatus("ERASED", erased.requestedAt(), erased.erasedAt(), erased, false, null);
         }
         return myErasureStatus(actor);
     }

@@ -29,7 +29,7 @@ class ProjectionReplayTest extends IntegrationTest {
     /** Every read-model table the streaming processors maintain. */
     private static final List<String> READ_MODELS = List.of("matchmaker_member_card", "service_member_card", "staff_directory",
             "erasure_schedule", "leak_case", "analytics_member", "retention_schedule", "risk_alert", "data_share",
-            "legal_hold");
+            "legal_hold", "matching_profile", "matching_exclusion");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -51,13 +51,14 @@ class ProjectionReplayTest extends IntegrationTest {
                 kept.add(member);
             }
         }
+        matchmakingSteps(kept, erased);
         Processors processors = new Processors(processing, eventStore);
         processors.awaitCaughtUp(Duration.ofSeconds(30));
         complianceRecords(kept);
         processors.awaitCaughtUp(Duration.ofSeconds(30));
         Map<String, List<Map<String, Object>>> before = snapshot();
         assertThat(before.get("service_member_card")).as("the shared database holds members to rebuild").hasSizeGreaterThanOrEqualTo(3);
-        for (String table : List.of("risk_alert", "data_share", "legal_hold")) {
+        for (String table : List.of("risk_alert", "data_share", "legal_hold", "matching_profile", "matching_exclusion")) {
             assertThat(before.get(table)).as(table + " holds rows to rebuild").isNotEmpty();
         }
 
@@ -71,6 +72,18 @@ class ProjectionReplayTest extends IntegrationTest {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry", Integer.class))
                 .as("no event failed during the replay").isZero();
+    }
+
+    /** Preferences, a pause and blocks (one of an erased member), for the matching read model. */
+    private void matchmakingSteps(List<Api.Registered> kept, List<Api.Registered> erased) {
+        api().as(kept.get(0).token()).documentName("updateMyPreferences").variable("input",
+                Map.of("heightCm", Map.of("min", 160, "required", false, "weight", 4))).execute().path("updateMyPreferences").hasValue();
+        api().as(kept.get(1).token()).documentName("pauseMatching").execute().path("pauseMatching.paused").entity(Boolean.class).isEqualTo(true);
+        api().as(kept.get(2).token()).documentName("blockMember").variable("memberId", kept.get(0).memberId().toString())
+                .execute().path("blockMember.blockedMembers").hasValue();
+        // Blocking someone already erased is refused, and stores nothing.
+        api().as(kept.get(0).token()).documentName("blockMember").variable("memberId", erased.get(0).memberId().toString())
+                .execute().errors().satisfy(errors -> assertThat(errors).hasSize(1));
     }
 
     /** A share, a legal hold and an alert (failed logins of a staff account), for the compliance read models. */

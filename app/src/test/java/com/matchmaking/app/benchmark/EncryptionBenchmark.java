@@ -77,7 +77,21 @@ public final class EncryptionBenchmark {
     private EncryptionBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run();
+            status = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace(System.out);
+        }
+        // Maven's exec:java would otherwise wait for the non-daemon threads the application leaves behind (and hide a
+        // failure behind that wait); exiting runs the shutdown hooks, which stop the embedded PostgreSQL.
+        System.out.flush();
+        System.exit(status);
+    }
+
+    private static void run() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         quietLogging(settings.workDir());
         long seed = Long.getLong("benchmark.seed", 20261129L);

@@ -93,7 +93,7 @@ public final class EncryptionBenchmark {
 
     private static void run() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
-        quietLogging(settings.workDir());
+        BenchmarkLogging.quiet(settings.workDir());
         long seed = Long.getLong("benchmark.seed", 20261129L);
         System.out.println("== Encryption benchmark: " + settings.describe());
         System.out.println("   " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -253,32 +253,6 @@ public final class EncryptionBenchmark {
 
     private static String format(double value, String format) {
         return Double.isNaN(value) ? "n/a" : String.format(format, value);
-    }
-
-    /**
-     * Warnings and errors only, whatever logback-test.xml files the test classpath holds: set before anything logs,
-     * and handed to each application through {@code logging.config}.
-     */
-    private static void quietLogging(Path workDir) throws IOException {
-        Files.createDirectories(workDir);
-        Path config = workDir.resolve("logback-benchmark.xml");
-        Files.writeString(config, """
-                <configuration>
-                    <statusListener class="ch.qos.logback.core.status.NopStatusListener"/>
-                    <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
-                        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
-                    </appender>
-                    <logger name="org.springframework.core.annotation" level="ERROR"/>
-                    <logger name="io.micrometer" level="ERROR"/>
-                    <logger name="com.matchmaking.keys.kek" level="ERROR"/>
-                    <root level="WARN"><appender-ref ref="CONSOLE"/></root>
-                </configuration>
-                """);
-        System.setProperty("logback.configurationFile", config.toString());
-        org.slf4j.LoggerFactory.getILoggerFactory();
-        // Read once by logback itself; Spring Boot, which warns about it, reads logging.config instead.
-        System.clearProperty("logback.configurationFile");
-        System.setProperty("logging.config", config.toUri().toString());
     }
 
     private static String loadAverage() {

@@ -123,7 +123,7 @@ public final class MatchingBenchmark {
     }
 
     private void run() throws Exception {
-        quietLogging();
+        BenchmarkLogging.quiet(workDir);
         System.out.printf("== Matching benchmark: %,d members, %d commands in flight, %d clients, %,d requests "
                         + "(+%,d warm-up), first=%d; %d cores, Java %s, max heap %d MB%n", members, concurrency, clients,
                 requests, warmupRequests, first, Runtime.getRuntime().availableProcessors(),
@@ -378,23 +378,5 @@ public final class MatchingBenchmark {
         if (context != null) {
             context.close();
         }
-    }
-
-    private void quietLogging() throws IOException {
-        Files.createDirectories(workDir);
-        Path config = workDir.resolve("logback-matching-benchmark.xml");
-        Files.writeString(config, """
-                <configuration>
-                    <statusListener class="ch.qos.logback.core.status.NopStatusListener"/>
-                    <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
-                        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
-                    </appender>
-                    <logger name="org.springframework.core.annotation" level="ERROR"/>
-                    <logger name="io.micrometer" level="ERROR"/>
-                    <logger name="com.matchmaking.keys.kek" level="ERROR"/>
-                    <root level="WARN"><appender-ref ref="CONSOLE"/></root>
-                </configuration>
-                """);
-        System.setProperty("logback.configurationFile", config.toString());
     }
 }

@@ -126,9 +126,10 @@ class ComplianceInjectionDefenceTest extends IntegrationTest {
             api().as(compliance.token()).documentName("resolveAlert").variable("alertId", alert.get().get("alertId"))
                     .variable("decision", "REINSTATE").variable("note", note).execute()
                     .path("resolveAlert.note").entity(String.class).isEqualTo(note);
-            assertThat(api().as(compliance.token()).documentName("alerts").variable("status", "RESOLVED").execute()
-                    .path("alerts").entityList(Map.class).get())
-                    .anySatisfy(a -> assertThat(a).containsEntry("alertId", alert.get().get("alertId")).containsEntry("note", note));
+            // The alerts read model follows the resolution a moment later.
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(api().as(compliance.token())
+                    .documentName("alerts").variable("status", "RESOLVED").execute().path("alerts").entityList(Map.class).get())
+                    .anySatisfy(a -> assertThat(a).containsEntry("alertId", alert.get().get("alertId")).containsEntry("note", note)));
         }
     }
 

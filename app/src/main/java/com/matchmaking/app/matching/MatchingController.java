@@ -37,10 +37,11 @@ class MatchingController {
     @QueryMapping
     List<CandidateView> candidates(@Argument UUID memberId, @Argument Integer first, @ContextValue Actor actor) {
         int size = pageSize(first);
-        if (!search.known(memberId)) {
-            throw RequestRejectedException.notFound("No such member");
-        }
         if (!cards.isAssigned(actor.accountId(), memberId)) {
+            // Only a refusal looks the member up on its own; the search reads them anyway and answers NOT_FOUND.
+            if (!search.known(memberId)) {
+                throw RequestRejectedException.notFound("No such member");
+            }
             throw RequestRejectedException.forbidden("Candidates are only for members assigned to you");
         }
         return suggestions(memberId, size);

@@ -69,6 +69,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *     <li>{@code benchmark.first} (20): {@code first} of every request</li>
  *     <li>{@code benchmark.seed} (20261129): seed of the generated data</li>
  *     <li>{@code benchmark.workDir} ({@code app/target/benchmark} through Maven)</li>
+ *     <li>{@code benchmark.keepDatabase} (unset): with {@code MATCHMAKING_TEST_POSTGRES=external}, the name of a
+ *     database on that server to seed once and keep; a later run with the same name, members and seed skips the
+ *     seeding and measures at once. Its KEK stays in the work folder ({@code mvn clean} loses it: drop the database
+ *     then).</li>
  * </ul>
  */
 public final class MatchingBenchmark {
@@ -94,12 +98,14 @@ public final class MatchingBenchmark {
     private final int first = Integer.getInteger("benchmark.first", 20);
     private final long seed = Long.getLong("benchmark.seed", 20261129L);
     private final Path workDir = Path.of(System.getProperty("benchmark.workDir", "target/benchmark"));
+    private final String keepDatabase = System.getProperty("benchmark.keepDatabase", "");
 
     private ConfigurableApplicationContext context;
     private CommandGateway gateway;
     private JdbcTemplate jdbc;
     private HttpClient http;
     private URI endpoint;
+    private boolean seeded;
 
     private MatchingBenchmark() {
     }
@@ -130,7 +136,6 @@ public final class MatchingBenchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1 << 20));
         start();
 
-        // Seeding: a registration, then the member's preferences; members in parallel.
         MatchingMemberGenerator generator = new MatchingMemberGenerator(seed, Long.toString(seed & 0xffffff, 36));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Instant now = Instant.now();
@@ -138,6 +143,33 @@ public final class MatchingBenchmark {
         for (int i = 0; i < members; i++) {
             generated.add(generator.member(i, today, now, MemberGenerator.PASSWORD_HASH));
         }
+        List<String> seekers = new ArrayList<>();
+        Random pick = new Random(seed);
+        for (int i = 0; i < Math.min(seekerCount, members); i++) {
+            seekers.add(generated.get(pick.nextInt(members)).registration().memberId().toString());
+        }
+        String username = "bench.matchmaker";
+        String password = "bench-matchmaker-password";
+        if (seeded) {
+            System.out.printf("== Kept database %s already holds the %,d seeded members: seeding skipped%n",
+                    keepDatabase, members);
+        } else {
+            seed(generated, seekers, username, password, today);
+        }
+        String token = login(username, password);
+
+        measure("candidates warm-up", token, seekers, warmupRequests, CANDIDATES);
+        measure("candidates measured", token, seekers, requests, CANDIDATES);
+        // Where the time goes: the same search without HTTP and GraphQL, one caller; and the cheapest authenticated
+        // GraphQL request over the same clients, the fixed cost of HTTP, the token, the policy checks and GraphQL.
+        direct(seekers);
+        measure("baseline: privacyPolicy over the same clients and token", token, seekers, Math.min(requests, 2000),
+                "query { privacyPolicy { version } }");
+    }
+
+    private void seed(List<MatchingMemberGenerator.Generated> generated, List<String> seekers, String username,
+                      String password, LocalDate today) throws Exception {
+        // Seeding: a registration, then the member's preferences; members in parallel.
         long seedStart = System.nanoTime();
         send(generated);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
@@ -153,35 +185,25 @@ public final class MatchingBenchmark {
 
         // A matchmaker, cleared for personal data, looking after a sample of the members.
         String adminToken = login(ADMIN, ADMIN_PASSWORD);
-        String username = "bench.matchmaker";
         JsonNode staff = graphql(adminToken, """
                 mutation($input: CreateStaffInput!) { createStaff(input: $input) { staffId } }""",
-                Map.of("input", Map.of("username", username, "password", "bench-matchmaker-password",
+                Map.of("input", Map.of("username", username, "password", password,
                         "displayName", "Benchmark matchmaker", "roles", List.of("MATCHMAKER"))));
         String staffId = staff.at("/createStaff/staffId").asText();
         graphql(adminToken, "mutation($s: ID!, $d: Date!) { recordConfidentialityAgreement(staffId: $s, version: \"CA-B\", signedOn: $d) { staffId } }",
                 Map.of("s", staffId, "d", today.minusDays(5).toString()));
         graphql(adminToken, "mutation($s: ID!, $d: Date!) { recordPrivacyTraining(staffId: $s, completedOn: $d) { staffId } }",
                 Map.of("s", staffId, "d", today.minusDays(5).toString()));
-        List<String> seekers = new ArrayList<>();
-        Random pick = new Random(seed);
-        for (int i = 0; i < Math.min(seekerCount, members); i++) {
-            String memberId = generated.get(pick.nextInt(members)).registration().memberId().toString();
+        for (String memberId : seekers) {
             graphql(adminToken, "mutation($m: ID!, $s: ID) { assignMatchmaker(memberId: $m, matchmakerId: $s) }",
                     Map.of("m", memberId, "s", staffId));
-            seekers.add(memberId);
         }
         awaitCaughtUp();
-        String token = login(username, "bench-matchmaker-password");
         System.out.printf("== %d seekers assigned to the benchmark's matchmaker%n", seekers.size());
-
-        measure("candidates warm-up", token, seekers, warmupRequests, CANDIDATES);
-        measure("candidates measured", token, seekers, requests, CANDIDATES);
-        // Where the time goes: the same search without HTTP and GraphQL, one caller; and the cheapest authenticated
-        // GraphQL request over the same clients, the fixed cost of HTTP, the token, the policy checks and GraphQL.
-        direct(seekers);
-        measure("baseline: privacyPolicy over the same clients and token", token, seekers, Math.min(requests, 2000),
-                "query { privacyPolicy { version } }");
+        if (!keepDatabase.isEmpty()) {
+            jdbc.update("CREATE TABLE benchmark_seeding (members int NOT NULL, seed bigint NOT NULL, seekers int NOT NULL)");
+            jdbc.update("INSERT INTO benchmark_seeding VALUES (?, ?, ?)", members, seed, seekers.size());
+        }
     }
 
     private void direct(List<String> seekers) {
@@ -347,7 +369,15 @@ public final class MatchingBenchmark {
     }
 
     private void start() throws IOException {
-        TestPostgres.Database database = TestPostgres.createDatabase("bench_match");
+        TestPostgres.Database database;
+        boolean existed = false;
+        if (keepDatabase.isEmpty()) {
+            database = TestPostgres.createDatabase("bench_match");
+        } else {
+            TestPostgres.Kept kept = TestPostgres.keptDatabase(keepDatabase);
+            database = kept.database();
+            existed = kept.existed();
+        }
         Path dataDir = workDir.resolve(database.name());
         Files.createDirectories(dataDir);
         long started = System.nanoTime();
@@ -370,6 +400,20 @@ public final class MatchingBenchmark {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         endpoint = URI.create("http://localhost:" + port + "/graphql");
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        if (existed) {
+            boolean marked = Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT to_regclass('benchmark_seeding') IS NOT NULL", Boolean.class));
+            List<Map<String, Object>> marker = marked
+                    ? jdbc.queryForList("SELECT members, seed, seekers FROM benchmark_seeding") : List.of();
+            if (marker.size() != 1 || ((Number) marker.get(0).get("members")).intValue() != members
+                    || ((Number) marker.get(0).get("seed")).longValue() != seed
+                    || ((Number) marker.get(0).get("seekers")).intValue() != Math.min(seekerCount, members)) {
+                throw new IllegalStateException("Kept database " + keepDatabase + " was not (completely) seeded with "
+                        + "these members, seed and seekers: drop it (DROP DATABASE " + keepDatabase + ") or choose "
+                        + "another name");
+            }
+            seeded = true;
+        }
         System.out.printf("== Application up in %.1f s on database %s (%s PostgreSQL)%n",
                 (System.nanoTime() - started) / 1e9, database.name(), database.external() ? "external" : "embedded");
     }

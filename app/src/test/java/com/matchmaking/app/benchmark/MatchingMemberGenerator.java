@@ -55,7 +55,9 @@ final class MatchingMemberGenerator {
     }
 
     Generated member(int index, LocalDate today, Instant now, String passwordHash) {
-        UUID memberId = UUID.randomUUID();
+        // From the seed, like everything else here, so a kept database's members are known to a later run.
+        UUID memberId = new UUID((random.nextLong() & ~0xf000L) | 0x4000L,
+                (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L);
         Gender gender = random.nextBoolean() ? Gender.FEMALE : Gender.MALE;
         // Skewed towards the late twenties: most members are 25 to 35, fewer towards 50.
         int age = 22 + (int) Math.floor(28 * Math.pow(random.nextDouble(), 1.8));

@@ -62,6 +62,41 @@ public final class TestPostgres {
         return new Database(name, url, server.username, server.password, dataSource, external());
     }
 
+    /**
+     * A database on the external server that outlives this run, for benchmarks that seed once and measure many
+     * times: created empty when missing, otherwise handed back as it was left. Never dropped by this class.
+     *
+     * @return the database and whether it existed already
+     */
+    public static synchronized Kept keptDatabase(String name) {
+        if (!external() || !name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("A kept database needs MATCHMAKING_TEST_POSTGRES=external and a name "
+                    + "of lower-case letters, digits and underscores");
+        }
+        Server server = server();
+        boolean existed;
+        try (Connection connection = server.admin.getConnection(); Statement statement = connection.createStatement()) {
+            try (var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                existed = rs.next();
+            }
+            if (!existed) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open or create database " + name + " at " + server.baseUrl, e);
+        }
+        String url = server.baseUrl + "/" + name;
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(server.username);
+        dataSource.setPassword(server.password);
+        return new Kept(new Database(name, url, server.username, server.password, dataSource, true), existed);
+    }
+
+    /** A database kept across runs, and whether an earlier run had created it. */
+    public record Kept(Database database, boolean existed) {
+    }
+
     private record Server(String baseUrl, String username, String password, DataSource admin) {
     }
 

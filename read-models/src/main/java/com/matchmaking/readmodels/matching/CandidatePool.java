@@ -58,13 +58,13 @@ class CandidatePool implements SmartLifecycle {
     record Ranked(MatchProfile profile, double score, long neutral) {
     }
 
-    /** The active members of one gender (or of none given), sorted by birth date, unknown birth dates first. */
-    record Partition(MatchProfile[] profiles, CompactProfile[] compact, int[] birthKeys) {
-    }
-
-    record Snapshot(Map<Gender, Partition> byGender, Partition noGender, int size) {
+    /**
+     * The active members by gender (and those of none given), each partition sorted by birth date, unknown birth
+     * dates first.
+     */
+    record Snapshot(Map<Gender, ProfileColumns> byGender, ProfileColumns noGender, int size) {
         static final Snapshot EMPTY = new Snapshot(Map.of(),
-                new Partition(new MatchProfile[0], new CompactProfile[0], new int[0]), 0);
+                new ProfileColumns(new MatchProfile[0], new CompactProfile.Cities()), 0);
     }
 
     /**
@@ -78,12 +78,11 @@ class CandidatePool implements SmartLifecycle {
         PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(limit + 1, order.reversed());
         Snapshot current = snapshot;
         PartnerPreferences wishes = seeker.preferences();
-        CompactProfile me = new CompactProfile(seeker, cities);
-        int[] agency = CompactProfile.agency(weights);
-        List<Partition> partitions = new ArrayList<>(3);
+        ProfileColumns.Seeker me = new ProfileColumns.Seeker(seeker, cities, todayKey, weights, personalised);
+        List<ProfileColumns> partitions = new ArrayList<>(3);
         if (wishes.genders() != null && wishes.genders().required()) {
             for (Gender gender : wishes.genders().accepted()) {
-                Partition partition = current.byGender().get(gender);
+                ProfileColumns partition = current.byGender().get(gender);
                 if (partition != null) {
                     partitions.add(partition);
                 }
@@ -92,9 +91,9 @@ class CandidatePool implements SmartLifecycle {
             partitions.addAll(current.byGender().values());
             partitions.add(current.noGender());
         }
-        for (Partition partition : partitions) {
+        for (ProfileColumns partition : partitions) {
             int from = 0;
-            int to = partition.profiles().length;
+            int to = partition.size();
             if (wishes.ageYears() != null && wishes.ageYears().required()) {
                 // age >= min  <=>  birth <= today - min years;  age <= max  <=>  birth > today - (max + 1) years.
                 PartnerPreferences.RangeCriterion age = wishes.ageYears();
@@ -105,26 +104,7 @@ class CandidatePool implements SmartLifecycle {
                     to = firstAbove(partition.birthKeys(), todayKey - age.min() * 10_000);
                 }
             }
-            MatchProfile[] candidates = partition.profiles();
-            CompactProfile[] compact = partition.compact();
-            for (int i = from; i < to; i++) {
-                if (!CompactProfile.match(me, compact[i], todayKey)) {
-                    continue;
-                }
-                MatchProfile candidate = candidates[i];
-                if (candidate.memberId().equals(seeker.memberId()) || excluded.contains(candidate.memberId())) {
-                    continue;
-                }
-                Ranked ranked = personalised
-                        ? new Ranked(candidate, CompactProfile.score(me, compact[i], todayKey, agency), 0)
-                        : new Ranked(candidate, 0, MatchRules.neutralRank(seeker.memberId(), candidate.memberId()));
-                if (worstFirst.size() < limit) {
-                    worstFirst.add(ranked);
-                } else if (order.compare(ranked, worstFirst.peek()) < 0) {
-                    worstFirst.poll();
-                    worstFirst.add(ranked);
-                }
-            }
+            partition.scan(me, from, to, excluded, worstFirst, limit);
         }
         List<Ranked> best = new ArrayList<>(worstFirst);
         best.sort(order);
@@ -164,6 +144,11 @@ class CandidatePool implements SmartLifecycle {
 
     int size() {
         return snapshot.size();
+    }
+
+    /** The ids the pool gives cities; a test fills it to reach ids beyond the scan's 64 bits. */
+    CompactProfile.Cities cities() {
+        return cities;
     }
 
     /** Asks the refresher to look at the table now rather than at its next interval. */
@@ -207,21 +192,15 @@ class CandidatePool implements SmartLifecycle {
             (profile.gender() == null ? noGender : byGender.computeIfAbsent(profile.gender(), g -> new ArrayList<>()))
                     .add(profile);
         }
-        Map<Gender, Partition> partitions = new EnumMap<>(Gender.class);
+        Map<Gender, ProfileColumns> partitions = new EnumMap<>(Gender.class);
         byGender.forEach((gender, members) -> partitions.put(gender, partition(members)));
         return new Snapshot(partitions, partition(noGender), size);
     }
 
-    private Partition partition(List<MatchProfile> members) {
+    private ProfileColumns partition(List<MatchProfile> members) {
         MatchProfile[] sorted = members.toArray(MatchProfile[]::new);
         Arrays.sort(sorted, Comparator.comparingInt(MatchProfile::birthKey).thenComparing(MatchProfile::memberId));
-        int[] keys = new int[sorted.length];
-        CompactProfile[] compact = new CompactProfile[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            keys[i] = sorted[i].birthKey();
-            compact[i] = new CompactProfile(sorted[i], cities);
-        }
-        return new Partition(sorted, compact, keys);
+        return new ProfileColumns(sorted, cities);
     }
 
     private void awaitLoaded() {

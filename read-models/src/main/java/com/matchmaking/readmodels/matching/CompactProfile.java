@@ -8,19 +8,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A matching profile as plain integers and bit sets, for the pool's scan: the same rules as {@link MatchRules}
- * without enum switches, boxed values or hashed sets, so tens of thousands of pairs are checked in a few
- * milliseconds. It must agree with {@link MatchRules} exactly; the pool's properties compare the two on every pair.
+ * A matching profile as plain integers and bit masks, the form {@link ProfileColumns} lays out for the pool's scan:
+ * no enums, boxed values or hashed sets. Absent bounds are widened here once (a missing maximum is
+ * {@code Integer.MAX_VALUE}), so the scan compares without asking what is missing. It must agree with
+ * {@link MatchRules} exactly; the pool's properties compare the two on every pair.
  */
 final class CompactProfile {
 
-    private static final int AGE = 0;
-    private static final int GENDER = 1;
-    private static final int CITY = 2;
-    private static final int EDUCATION = 3;
-    private static final int HEIGHT = 4;
-    private static final int MARITAL_STATUS = 5;
-    private static final int UNKNOWN = -1;
+    static final int AGE = 0;
+    static final int GENDER = 1;
+    static final int CITY = 2;
+    static final int EDUCATION = 3;
+    static final int HEIGHT = 4;
+    static final int MARITAL_STATUS = 5;
+    static final int UNKNOWN = -1;
+    static final int NO_HEIGHT = Integer.MIN_VALUE;
 
     /** Cities as small numbers, so an accepted set is a bit set. */
     static final class Cities {
@@ -44,21 +46,23 @@ final class CompactProfile {
     final int hardMask;
     final int softMask;
     final int[] weights = new int[6];
-    private final int ageMin;
-    private final int ageMax;
-    private final int genderMask;
-    private final BitSet cities;
-    private final int educationMin;
-    private final int heightMin;
-    private final int heightMax;
-    private final int maritalMask;
+    final int ageMin;
+    final int ageMax;
+    final int genderMask;
+    // Accepted cities: ids below 64 as bits, any others (an agency in more than 64 cities) in a bit set.
+    final long cityBits;
+    final BitSet cityOverflow;
+    final int educationMin;
+    final int heightMin;
+    final int heightMax;
+    final int maritalMask;
 
     CompactProfile(MatchProfile p, Cities ids) {
         gender = p.gender() == null ? UNKNOWN : p.gender().ordinal();
         birthKey = p.birthKey();
         city = ids.id(p.city());
         education = p.education() == null ? UNKNOWN : p.education().ordinal();
-        height = p.heightCm() == null ? Integer.MIN_VALUE : p.heightCm();
+        height = p.heightCm() == null ? NO_HEIGHT : p.heightCm();
         marital = p.maritalStatus() == null ? UNKNOWN : p.maritalStatus().ordinal();
 
         PartnerPreferences w = p.preferences();
@@ -88,10 +92,19 @@ final class CompactProfile {
                 soft |= 1 << GENDER;
             }
         }
-        BitSet accepted = new BitSet();
+        long acceptedBits = 0;
+        BitSet overflow = null;
         if (w.cities() != null) {
             for (String c : w.cities().accepted()) {
-                accepted.set(ids.id(c));
+                int id = ids.id(c);
+                if (id < 64) {
+                    acceptedBits |= 1L << id;
+                } else {
+                    if (overflow == null) {
+                        overflow = new BitSet();
+                    }
+                    overflow.set(id);
+                }
             }
             weights[CITY] = clamp(w.cities().weight());
             if (w.cities().required()) {
@@ -139,7 +152,8 @@ final class CompactProfile {
         ageMin = ageLow;
         ageMax = ageHigh;
         genderMask = genders;
-        cities = accepted;
+        cityBits = acceptedBits;
+        cityOverflow = overflow;
         educationMin = educationLow;
         heightMin = heightLow;
         heightMax = heightHigh;
@@ -150,65 +164,23 @@ final class CompactProfile {
         return Math.max(0, Math.min(10, weight));
     }
 
-    /** Whether each meets every hard requirement of the other: {@link MatchRules#match}. */
-    static boolean match(CompactProfile a, CompactProfile b, int todayKey) {
-        return a.meetsHard(b, todayKey) && b.meetsHard(a, todayKey);
-    }
-
-    /** {@link MatchRules#score}, with the agency's weights by criterion index. */
-    static double score(CompactProfile a, CompactProfile b, int todayKey, int[] agency) {
-        long earned = 0;
-        long possible = 0;
-        for (int side = 0; side < 2; side++) {
-            CompactProfile wishes = side == 0 ? a : b;
-            CompactProfile other = side == 0 ? b : a;
-            int soft = wishes.softMask;
-            while (soft != 0) {
-                int c = Integer.numberOfTrailingZeros(soft);
-                soft &= soft - 1;
-                int weight = wishes.weights[c] * agency[c];
-                possible += weight;
-                if (wishes.met(c, other, todayKey)) {
-                    earned += weight;
-                }
-            }
-        }
-        return possible == 0 ? 100.0 : Math.round(earned * 10_000.0 / possible) / 100.0;
-    }
-
     static int[] agency(MatchWeights weights) {
         return new int[] {weights.age(), weights.gender(), weights.city(), weights.education(), weights.height(),
                 weights.maritalStatus()};
     }
 
-    private boolean meetsHard(CompactProfile other, int todayKey) {
-        int hard = hardMask;
-        while (hard != 0) {
-            int c = Integer.numberOfTrailingZeros(hard);
-            hard &= hard - 1;
-            if (!met(c, other, todayKey)) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether the city (an id of {@link Cities}) is among those this member accepts. */
+    boolean acceptsCity(int cityId) {
+        return cityId >= 0 && (cityId < 64 ? (cityBits >>> cityId & 1) != 0
+                : cityOverflow != null && cityOverflow.get(cityId));
     }
 
-    private boolean met(int criterion, CompactProfile other, int todayKey) {
-        switch (criterion) {
-            case AGE: {
-                int age = MatchRules.age(other.birthKey, todayKey);
-                return age >= 0 && age >= ageMin && age <= ageMax;
-            }
-            case GENDER:
-                return other.gender >= 0 && (genderMask >>> other.gender & 1) != 0;
-            case CITY:
-                return other.city >= 0 && cities.get(other.city);
-            case EDUCATION:
-                return other.education >= 0 && other.education >= educationMin;
-            case HEIGHT:
-                return other.height != Integer.MIN_VALUE && other.height >= heightMin && other.height <= heightMax;
-            default:
-                return other.marital >= 0 && (maritalMask >>> other.marital & 1) != 0;
+    /** The weights of the six criteria, four bits each, the age's lowest. */
+    int packedWeights() {
+        int packed = 0;
+        for (int c = 0; c < weights.length; c++) {
+            packed |= weights[c] << 4 * c;
         }
+        return packed;
     }
 }

@@ -144,8 +144,12 @@ public final class MatchRules {
      * two members, and different seekers see the pool in different orders.
      */
     static long neutralRank(UUID seeker, UUID candidate) {
-        long x = seeker.getMostSignificantBits() * 0x9E3779B97F4A7C15L ^ seeker.getLeastSignificantBits()
-                ^ Long.rotateLeft(candidate.getMostSignificantBits(), 17) ^ candidate.getLeastSignificantBits() * 31;
+        return neutralRank(seeker.getMostSignificantBits(), seeker.getLeastSignificantBits(),
+                candidate.getMostSignificantBits(), candidate.getLeastSignificantBits());
+    }
+
+    static long neutralRank(long seekerHigh, long seekerLow, long candidateHigh, long candidateLow) {
+        long x = seekerHigh * 0x9E3779B97F4A7C15L ^ seekerLow ^ Long.rotateLeft(candidateHigh, 17) ^ candidateLow * 31;
         x ^= x >>> 33;
         x *= 0xff51afd7ed558ccdL;
         x ^= x >>> 33;

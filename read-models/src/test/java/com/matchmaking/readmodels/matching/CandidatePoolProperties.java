@@ -120,15 +120,38 @@ class CandidatePoolProperties {
     }
 
     @Property(tries = 500)
-    void theCompactFormOfTheScanAgreesWithMatchRulesOnEveryPair(@ForAll("profiles") MatchProfile a,
-                                                               @ForAll("profiles") MatchProfile b,
-                                                               @ForAll("weights") MatchWeights weights) {
-        CompactProfile.Cities cities = new CompactProfile.Cities();
-        CompactProfile ca = new CompactProfile(a, cities);
-        CompactProfile cb = new CompactProfile(b, cities);
-        assertThat(CompactProfile.match(ca, cb, TODAY_KEY)).isEqualTo(MatchRules.match(a, b, TODAY));
-        assertThat(CompactProfile.score(ca, cb, TODAY_KEY, CompactProfile.agency(weights)))
-                .isEqualTo(MatchRules.score(a, b, TODAY, weights));
+    void theScanAgreesWithMatchRulesOnEveryPair(@ForAll("profiles") MatchProfile a, @ForAll("profiles") MatchProfile b,
+                                                @ForAll("weights") MatchWeights weights, @ForAll boolean personalised) {
+        assertThat(pairScan(pool(List.of(b)), a, b, weights, personalised)).isEqualTo(pairRules(a, b, weights, personalised));
+    }
+
+    @Property(tries = 300)
+    void citiesBeyondTheSixtyFourthAreMatchedLikeTheOthers(@ForAll("profiles") MatchProfile a,
+                                                           @ForAll("profiles") MatchProfile b,
+                                                           @ForAll("weights") MatchWeights weights) {
+        // The scan keeps the first 64 cities it meets as bits and the rest in a bit set: push these pairs' cities there.
+        CandidatePool pool = new CandidatePool(null, java.time.Duration.ofSeconds(1));
+        for (int i = 0; i < 70; i++) {
+            pool.cities().id("filler-" + i);
+        }
+        pool.replaceAll(List.of(b));
+        assertThat(pool.cities().id(CITIES.get(0))).isGreaterThanOrEqualTo(64);
+        assertThat(pairScan(pool, a, b, weights, true)).isEqualTo(pairRules(a, b, weights, true));
+    }
+
+    /** What the pool holding only b offers a: b with its score or rank, or nothing. */
+    private static List<CandidatePool.Ranked> pairScan(CandidatePool pool, MatchProfile a, MatchProfile b,
+                                                       MatchWeights weights, boolean personalised) {
+        return pool.top(a, Set.of(), 1, weights, TODAY_KEY, personalised);
+    }
+
+    private static List<CandidatePool.Ranked> pairRules(MatchProfile a, MatchProfile b, MatchWeights weights,
+                                                        boolean personalised) {
+        if (a.memberId().equals(b.memberId()) || !b.active() || !MatchRules.match(a, b, TODAY)) {
+            return List.of();
+        }
+        return List.of(new CandidatePool.Ranked(b, personalised ? MatchRules.score(a, b, TODAY, weights) : 0,
+                personalised ? 0 : MatchRules.neutralRank(a.memberId(), b.memberId())));
     }
 
     // --- the independent oracle ---

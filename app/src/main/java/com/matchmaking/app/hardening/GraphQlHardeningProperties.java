@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param maxRequestSize largest request body accepted, refused before it is read or parsed
  * @param introspection  whether {@code __schema} and {@code __type} answer; on in the {@code dev} profile only
  * @param graphiql       whether the GraphiQL page is served at {@code /graphiql}; on in the {@code dev} profile only
+ * @param documentCacheSize most parsed and validated documents kept for reuse ({@link ParsedDocumentCache}); 0: none
  */
 @ConfigurationProperties("matchmaking.graphql")
 record GraphQlHardeningProperties(@DefaultValue("10") int maxDepth,
@@ -27,7 +28,8 @@ record GraphQlHardeningProperties(@DefaultValue("10") int maxDepth,
                                   @DefaultValue("PT10S") Duration timeout,
                                   @DefaultValue("100KB") DataSize maxRequestSize,
                                   @DefaultValue("false") boolean introspection,
-                                  @DefaultValue("false") boolean graphiql) {
+                                  @DefaultValue("false") boolean graphiql,
+                                  @DefaultValue("500") int documentCacheSize) {
 
     GraphQlHardeningProperties {
         // A zero or negative limit would refuse every request or none; better not to start than to run like that.
@@ -39,6 +41,9 @@ record GraphQlHardeningProperties(@DefaultValue("10") int maxDepth,
         positive("max-operations", maxOperations);
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("matchmaking.graphql.timeout must be positive");
+        }
+        if (documentCacheSize < 0) {
+            throw new IllegalArgumentException("matchmaking.graphql.document-cache-size must not be negative");
         }
         if (maxRequestSize.toBytes() <= 0) {
             throw new IllegalArgumentException("matchmaking.graphql.max-request-size must be positive");

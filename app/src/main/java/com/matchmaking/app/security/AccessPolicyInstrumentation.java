@@ -26,6 +26,12 @@ class AccessPolicyInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
+        if (parameters.isTrivialDataFetcher()) {
+            // A property of an object already fetched (and checked). Every root field is a controller's, never
+            // trivial; the authorisation matrix calls each one. Asking a trivial field for its environment would make
+            // graphql-java build one for every field of every answer, a thousand for a page of candidates.
+            return dataFetcher;
+        }
         DataFetchingEnvironment environment = parameters.getEnvironment();
         if (!(environment.getParentType() instanceof GraphQLObjectType parent) || !isRoot(environment, parent)) {
             return dataFetcher;

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -229,6 +230,7 @@ public final class MatchingBenchmark {
         AtomicLong empty = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long cpuStarted = processCpuNanos();
         long started = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -256,15 +258,22 @@ public final class MatchingBenchmark {
             worker.get();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuMillisPerRequest = (processCpuNanos() - cpuStarted) / 1e6 / total;
         pool.shutdownNow();
         if (failure.get() != null) {
             throw new IllegalStateException(phase + " failed", failure.get());
         }
         Arrays.sort(latencies);
         System.out.printf("== %s: %,d requests, %d clients, %.1f s, %,.0f requests/s; latency ms p50 %.1f, "
-                        + "p90 %.1f, p99 %.1f, max %.1f; %.1f candidates per answer, %d answers empty%n", phase, total,
+                        + "p90 %.1f, p99 %.1f, max %.1f; %.1f candidates per answer, %d answers empty; %.1f ms of CPU "
+                        + "per request (server and clients, this process)%n", phase, total,
                 clients, seconds, total / seconds, pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
-                latencies[latencies.length - 1] / 1e6, found.get() / (double) total, empty.get());
+                latencies[latencies.length - 1] / 1e6, found.get() / (double) total, empty.get(), cpuMillisPerRequest);
+    }
+
+    /** CPU time of this whole process (server, clients, GC); the embedded PostgreSQL is a process of its own. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double pct(long[] sorted, double percentile) {

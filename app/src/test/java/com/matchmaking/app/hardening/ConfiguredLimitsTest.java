@@ -54,6 +54,22 @@ class ConfiguredLimitsTest extends IntegrationTest {
     }
 
     @Test
+    void aRefusedDocumentIsRefusedEachTimeAndAServedOneAnswersEachCallerForThemselves() {
+        // Documents are parsed and validated once and then kept (ParsedDocumentCache): only valid ones, by their text.
+        Api.Registered one = api().register(TestMembers.fresh());
+        Api.Registered other = api().register(TestMembers.fresh());
+        String tooDeep = "{ me { preferences { ageYears { max } } } }";
+        for (int i = 0; i < 2; i++) {
+            assertRefused(http.graphQl(tooDeep, one.token()), "BAD_REQUEST", "nested 4 fields deep");
+        }
+
+        String document = "{ me { memberId } }";
+        assertThat(http.graphQl(document, one.token()).body()).contains(one.memberId().toString());
+        assertThat(http.graphQl(document, other.token()).body()).contains(other.memberId().toString())
+                .doesNotContain(one.memberId().toString());
+    }
+
+    @Test
     void depthCountsThroughFragments() {
         Api.Registered member = api().register(TestMembers.fresh());
 

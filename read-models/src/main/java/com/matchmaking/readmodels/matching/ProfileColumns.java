@@ -16,6 +16,13 @@ import static com.matchmaking.readmodels.matching.CompactProfile.NO_HEIGHT;
  */
 final class ProfileColumns {
 
+    private static final int AGE = 1 << CompactProfile.AGE;
+    private static final int GENDER = 1 << CompactProfile.GENDER;
+    private static final int CITY = 1 << CompactProfile.CITY;
+    private static final int EDUCATION = 1 << CompactProfile.EDUCATION;
+    private static final int HEIGHT = 1 << CompactProfile.HEIGHT;
+    private static final int MARITAL_STATUS = 1 << CompactProfile.MARITAL_STATUS;
+
     private final MatchProfile[] profiles;
     private final long[] idHigh;
     private final long[] idLow;
@@ -102,7 +109,6 @@ final class ProfileColumns {
     void scan(Seeker me, int from, int to, Set<UUID> excluded, PriorityQueue<CandidatePool.Ranked> worstFirst,
               int limit) {
         CompactProfile wishes = me.profile;
-        int todayKey = me.todayKey;
         int myHard = wishes.hardMask;
         boolean full = false;
         double worstScore = 0;
@@ -117,54 +123,82 @@ final class ProfileColumns {
             worstHigh = worst.profile().memberId().getMostSignificantBits();
             worstLow = worst.profile().memberId().getLeastSignificantBits();
         }
+        int need = me.personalised ? wishes.hardMask | wishes.softMask : wishes.hardMask;
+        boolean needAge = (need & AGE) != 0;
+        boolean needGender = (need & GENDER) != 0;
+        boolean needCity = (need & CITY) != 0;
+        boolean needEducation = (need & EDUCATION) != 0;
+        boolean needHeight = (need & HEIGHT) != 0;
+        boolean needMarital = (need & MARITAL_STATUS) != 0;
         for (int i = from; i < to; i++) {
-            // What the seeker wishes for, met by the candidate: one bit per criterion.
+            // What the seeker wishes for, met by the candidate: one bit per criterion; a hard one not met ends it.
             int met = 0;
-            int age = MatchRules.age(birthKey[i], todayKey);
-            if (age >= 0 && age >= wishes.ageMin && age <= wishes.ageMax) {
-                met = 1 << CompactProfile.AGE;
+            if (needAge) {
+                int birth = birthKey[i];
+                if (birth > me.bornAfter && birth <= me.bornBy) {
+                    met = AGE;
+                } else if ((myHard & AGE) != 0) {
+                    continue;
+                }
             }
-            int g = gender[i];
-            if (g >= 0 && (wishes.genderMask >>> g & 1) != 0) {
-                met |= 1 << CompactProfile.GENDER;
+            if (needGender) {
+                int g = gender[i];
+                if (g >= 0 && (wishes.genderMask >>> g & 1) != 0) {
+                    met |= GENDER;
+                } else if ((myHard & GENDER) != 0) {
+                    continue;
+                }
             }
-            if (wishes.acceptsCity(city[i])) {
-                met |= 1 << CompactProfile.CITY;
+            if (needCity) {
+                if (wishes.acceptsCity(city[i])) {
+                    met |= CITY;
+                } else if ((myHard & CITY) != 0) {
+                    continue;
+                }
             }
-            int e = education[i];
-            if (e >= 0 && e >= wishes.educationMin) {
-                met |= 1 << CompactProfile.EDUCATION;
+            if (needEducation) {
+                int e = education[i];
+                if (e >= 0 && e >= wishes.educationMin) {
+                    met |= EDUCATION;
+                } else if ((myHard & EDUCATION) != 0) {
+                    continue;
+                }
             }
-            int h = height[i];
-            if (h != NO_HEIGHT && h >= wishes.heightMin && h <= wishes.heightMax) {
-                met |= 1 << CompactProfile.HEIGHT;
+            if (needHeight) {
+                int h = height[i];
+                if (h != NO_HEIGHT && h >= wishes.heightMin && h <= wishes.heightMax) {
+                    met |= HEIGHT;
+                } else if ((myHard & HEIGHT) != 0) {
+                    continue;
+                }
             }
-            int m = marital[i];
-            if (m >= 0 && (wishes.maritalMask >>> m & 1) != 0) {
-                met |= 1 << CompactProfile.MARITAL_STATUS;
-            }
-            if ((myHard & ~met) != 0) {
-                continue;
+            if (needMarital) {
+                int m = marital[i];
+                if (m >= 0 && (wishes.maritalMask >>> m & 1) != 0) {
+                    met |= MARITAL_STATUS;
+                } else if ((myHard & MARITAL_STATUS) != 0) {
+                    continue;
+                }
             }
             // What the candidate wishes for, met by the seeker.
             int theirs = 0;
             if (me.age >= 0 && me.age >= ageMin[i] && me.age <= ageMax[i]) {
-                theirs = 1 << CompactProfile.AGE;
+                theirs = AGE;
             }
             if (me.gender >= 0 && (genderMask[i] >>> me.gender & 1) != 0) {
-                theirs |= 1 << CompactProfile.GENDER;
+                theirs |= GENDER;
             }
             if (acceptsCity(i, me.city)) {
-                theirs |= 1 << CompactProfile.CITY;
+                theirs |= CITY;
             }
             if (me.education >= 0 && me.education >= educationMin[i]) {
-                theirs |= 1 << CompactProfile.EDUCATION;
+                theirs |= EDUCATION;
             }
             if (me.height != NO_HEIGHT && me.height >= heightMin[i] && me.height <= heightMax[i]) {
-                theirs |= 1 << CompactProfile.HEIGHT;
+                theirs |= HEIGHT;
             }
             if (me.marital >= 0 && (maritalMask[i] >>> me.marital & 1) != 0) {
-                theirs |= 1 << CompactProfile.MARITAL_STATUS;
+                theirs |= MARITAL_STATUS;
             }
             if ((hard[i] & ~theirs) != 0) {
                 continue;
@@ -238,8 +272,10 @@ final class ProfileColumns {
         final CompactProfile profile;
         final long idHigh;
         final long idLow;
-        final int todayKey;
         final boolean personalised;
+        /** The seeker's age wish as birth keys: met by a birth key in {@code (bornAfter, bornBy]}; no division. */
+        final int bornAfter;
+        final int bornBy;
         final int age;
         final int gender;
         final int city;
@@ -257,8 +293,14 @@ final class ProfileColumns {
             UUID id = seeker.memberId();
             idHigh = id.getMostSignificantBits();
             idLow = id.getLeastSignificantBits();
-            this.todayKey = todayKey;
             this.personalised = personalised;
+            // age >= min  <=>  birth <= today - min years;  age <= max  <=>  birth > today - (max + 1) years; an unknown
+            // birth date (Integer.MIN_VALUE) and one after today are never met, as MatchRules.age has them. No maximum
+            // (Integer.MAX_VALUE) clamps to Integer.MIN_VALUE, which still leaves the unknown birth date out.
+            long by = todayKey - 10_000L * Math.max(0, profile.ageMin);
+            long after = todayKey - 10_000L * (profile.ageMax + 1L);
+            bornBy = (int) Math.max(Integer.MIN_VALUE, Math.min(todayKey, by));
+            bornAfter = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, after));
             age = MatchRules.age(profile.birthKey, todayKey);
             gender = profile.gender;
             city = profile.city;

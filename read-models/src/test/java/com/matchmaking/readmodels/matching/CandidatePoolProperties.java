@@ -221,12 +221,21 @@ class CandidatePoolProperties {
                         suspended));
     }
 
+    /** No maximum now and then (a minimum and a span of 18 or more): an open-ended range takes its own path in the scan. */
+    private static Integer maximum(Integer min, int span) {
+        if (min == null) {
+            return 30 + span;
+        }
+        return span >= 18 ? null : min + span;
+    }
+
     private Arbitrary<PartnerPreferences> preferences() {
         Arbitrary<Boolean> hard = Arbitraries.of(true, false);
         Arbitrary<Integer> weight = Arbitraries.integers().between(1, 10);
         Arbitrary<RangeCriterion> ages = Combinators.combine(Arbitraries.integers().between(20, 40).injectNull(0.2),
                         Arbitraries.integers().between(0, 20), hard, weight)
-                .as((min, span, h, w) -> new RangeCriterion(min, min == null ? 30 + span : min + span, h, w))
+                // No maximum now and then (span 18 or more): an open-ended range takes its own path in the scan.
+                .as((min, span, h, w) -> new RangeCriterion(min, maximum(min, span), h, w))
                 .injectNull(0.3);
         Arbitrary<ChoiceCriterion<Gender>> genders = Combinators.combine(
                         Arbitraries.of(Gender.class).set().ofMinSize(1).ofMaxSize(2), hard.injectNull(0.0), weight)

@@ -44,7 +44,8 @@ class AuditTrail {
     static final Set<Class<?>> ACCESS_EVENTS = Set.of(MemberFieldRevealed.class, MemberProfileViewed.class,
             MemberDataExported.class, MemberDataShared.class, MemberAuditTrailViewed.class,
             com.matchmaking.schema.matchmaking.MemberContactViewed.class,
-            com.matchmaking.schema.matchmaking.ConsultationNotesViewed.class);
+            com.matchmaking.schema.matchmaking.ConsultationNotesViewed.class,
+            com.matchmaking.schema.matchmaking.IntroductionRecordsViewed.class);
     private static final String ERASED = "[erased]";
 
     /** One value of an entry. */

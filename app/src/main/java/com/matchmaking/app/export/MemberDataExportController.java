@@ -18,6 +18,7 @@ import com.matchmaking.schema.access.MemberFieldRevealed;
 import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.access.RecordDataExport;
 import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
+import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
 import com.matchmaking.schema.matchmaking.MemberContactViewed;
 import com.matchmaking.schema.member.ProfileField;
 import org.slf4j.Logger;
@@ -46,7 +47,8 @@ class MemberDataExportController {
     private static final Set<String> ACCESS_EVENTS = Set.of(MemberDataExported.class.getSimpleName(),
             MemberFieldRevealed.class.getSimpleName(), MemberProfileViewed.class.getSimpleName(),
             MemberDataShared.class.getSimpleName(), MemberAuditTrailViewed.class.getSimpleName(),
-            MemberContactViewed.class.getSimpleName(), ConsultationNotesViewed.class.getSimpleName());
+            MemberContactViewed.class.getSimpleName(), ConsultationNotesViewed.class.getSimpleName(),
+            IntroductionRecordsViewed.class.getSimpleName());
 
     private final AuditedCommands commands;
     private final MemberHistory history;

@@ -5,6 +5,7 @@ import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.introduction.Introductions;
 import com.matchmaking.readmodels.introduction.Introductions.Listed;
 import com.matchmaking.readmodels.masking.Masking;
@@ -16,6 +17,7 @@ import com.matchmaking.schema.introduction.RecordIntroductionOutcome;
 import com.matchmaking.schema.introduction.RecordMeeting;
 import com.matchmaking.schema.introduction.RespondToIntroduction;
 import com.matchmaking.schema.matchmaking.RecordContactView;
+import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
 import com.matchmaking.schema.member.Profile;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -45,14 +47,16 @@ class IntroductionController {
     private final Introductions introductions;
     private final IntroductionRecords records;
     private final MemberHistory history;
+    private final StaffAccessCheck accessCheck;
     private final Clock clock;
 
     IntroductionController(AuditedCommands commands, Introductions introductions, IntroductionRecords records,
-                           MemberHistory history, Clock clock) {
+                           MemberHistory history, StaffAccessCheck accessCheck, Clock clock) {
         this.commands = commands;
         this.introductions = introductions;
         this.records = records;
         this.history = history;
+        this.accessCheck = accessCheck;
         this.clock = clock;
     }
 
@@ -93,7 +97,7 @@ class IntroductionController {
         UUID introductionId = UUID.randomUUID();
         commands.send(new ProposeIntroduction(introductionId, memberA, memberB, actor.accountId(),
                 text.isEmpty() ? null : text, clock.instant()), actor, "matchmaking");
-        return staffView(listed(introductionId));
+        return staffView(listed(introductionId), actor);
     }
 
     @QueryMapping
@@ -101,7 +105,7 @@ class IntroductionController {
         if (!looksAfter(actor, memberId)) {
             throw RequestRejectedException.notFound("No such member among those you may see");
         }
-        return introductions.ofMember(memberId).stream().map(this::staffView).toList();
+        return introductions.ofMember(memberId).stream().map(l -> staffView(l, actor)).toList();
     }
 
     @MutationMapping
@@ -117,7 +121,7 @@ class IntroductionController {
         }
         commands.send(new RecordMeeting(introductionId, UUID.randomUUID(), actor.accountId(), meetingAt, where,
                 clock.instant()), actor, "matchmaking");
-        return staffView(listed(listed.introductionId()));
+        return staffView(listed(listed.introductionId()), actor);
     }
 
     @MutationMapping
@@ -129,7 +133,7 @@ class IntroductionController {
         }
         commands.send(new RecordIntroductionOutcome(introductionId, actor.accountId(), outcome, clock.instant()), actor,
                 "matchmaking");
-        return staffView(listed(introductionId));
+        return staffView(listed(introductionId), actor);
     }
 
     @QueryMapping
@@ -217,9 +221,25 @@ class IntroductionController {
         }
     }
 
-    private StaffIntroduction staffView(Listed l) {
-        IntroductionRecords.Contents contents = l.erasedA() || l.erasedB() ? IntroductionRecords.Contents.NONE
-                : records.load(l.introductionId());
+    /**
+     * The introduction with its records decrypted, after an {@code IntroductionRecordsViewed} access event is stored on
+     * each party: the note, the meetings and the feedback are personal data about both, whoever wrote them. Once
+     * either party is erased the records are gone, and nothing is shown or recorded.
+     */
+    private StaffIntroduction staffView(Listed l, Actor actor) {
+        boolean readable = !l.erasedA() && !l.erasedB();
+        if (readable) {
+            Instant now = clock.instant();
+            for (UUID party : new UUID[] {l.memberA(), l.memberB()}) {
+                if (party != null) {
+                    commands.send(new RecordIntroductionRecordsView(party, l.introductionId(), actor.accountId(),
+                            actor.auditRole(), now), actor, "matchmaking");
+                }
+            }
+            accessCheck.stillAllowed(actor);
+        }
+        IntroductionRecords.Contents contents = readable ? records.load(l.introductionId())
+                : IntroductionRecords.Contents.NONE;
         return new StaffIntroduction(l.introductionId(), l.memberA(), l.memberB(), l.status(), l.responseA(),
                 l.responseB(), l.proposedAt(), contents.note(), contents.meetings(), l.outcome(),
                 l.memberA() == null ? null : contents.feedback().get(l.memberA()),

@@ -66,6 +66,7 @@ import com.matchmaking.schema.matchmaking.AddConsultationNote;
 import com.matchmaking.schema.matchmaking.BlockMember;
 import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;
 import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
+import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
 import com.matchmaking.schema.matchmaking.MatchingPaused;
 import com.matchmaking.schema.matchmaking.MatchingResumed;
 import com.matchmaking.schema.matchmaking.MemberBlocked;
@@ -75,6 +76,7 @@ import com.matchmaking.schema.matchmaking.MemberSuspended;
 import com.matchmaking.schema.matchmaking.PauseMatching;
 import com.matchmaking.schema.matchmaking.RecordConsultationNotesView;
 import com.matchmaking.schema.matchmaking.RecordContactView;
+import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
 import com.matchmaking.schema.matchmaking.ReinstateMember;
 import com.matchmaking.schema.matchmaking.ResumeMatching;
 import com.matchmaking.schema.matchmaking.SuspendMember;
@@ -515,6 +517,13 @@ class Member {
     void handle(RecordConsultationNotesView command) {
         requireNotErased();
         apply(new ConsultationNotesViewed(memberId, command.staffId(), command.staffRole(), command.viewedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordIntroductionRecordsView command) {
+        requireNotErased();
+        apply(new IntroductionRecordsViewed(memberId, command.introductionId(), command.staffId(), command.staffRole(),
+                command.viewedAt()));
     }
 
     @CommandHandler

@@ -33,6 +33,7 @@ import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.member.ProfileUpdated;
 import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;
 import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
+import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
 import com.matchmaking.schema.matchmaking.MatchingPaused;
 import com.matchmaking.schema.matchmaking.MatchingResumed;
 import com.matchmaking.schema.matchmaking.MemberBlocked;
@@ -376,6 +377,13 @@ public class MemberHistory {
                 values.put("staffRole", e.staffRole());
                 accessLog.add(new AccessEntry(at, "CONSULTATION_NOTES_VIEW", text(e.staffId()), e.staffRole(), List.of(),
                         null, null, null));
+            } else if (payload instanceof IntroductionRecordsViewed e) {
+                at = e.viewedAt();
+                values.put("introductionId", e.introductionId());
+                values.put("staffId", e.staffId());
+                values.put("staffRole", e.staffRole());
+                accessLog.add(new AccessEntry(at, "INTRODUCTION_RECORDS_VIEW", text(e.staffId()), e.staffRole(),
+                        List.of("note", "meetings", "feedback"), "introduction " + e.introductionId(), null, null));
             } else if (payload instanceof MemberContactViewed e) {
                 at = e.viewedAt();
                 values.put("viewerMemberId", e.viewerMemberId());

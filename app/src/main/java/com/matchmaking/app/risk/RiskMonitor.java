@@ -10,6 +10,7 @@ import com.matchmaking.schema.access.MemberFieldRevealed;
 import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
+import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
 import com.matchmaking.schema.risk.RaiseRiskAlert;
 import com.matchmaking.schema.risk.RiskAlertResolved;
 import com.matchmaking.schema.risk.RiskRule;
@@ -74,6 +75,11 @@ class RiskMonitor {
     /** Reading a member's consultation notes is a look at their data like a profile view, and counts as one. */
     @EventHandler
     void on(ConsultationNotesViewed event) {
+        staffAccess(event.staffId(), event.memberId(), VIEW, event.viewedAt());
+    }
+
+    @EventHandler
+    void on(IntroductionRecordsViewed event) {
         staffAccess(event.staffId(), event.memberId(), VIEW, event.viewedAt());
     }
 

@@ -68,9 +68,12 @@ class IntroductionErasureTest extends IntegrationTest {
         assertThat(map(api().as(staying.token()).documentName("myIntroductionsWithContact").execute()
                 .path("myIntroductions[0].partner").entity(mapType()).get())).containsEntry("contact", null);
 
+        int viewsBefore = recordsViews(staying.memberId());
         Map<String, Object> staffSeen = api().as(matchmaker.token()).documentName("introductions")
                 .variable("memberId", staying.memberId().toString()).execute().path("introductions[0]").entity(mapType()).get();
         assertThat(staffSeen).containsEntry("memberA", null).containsEntry("note", null).containsEntry("feedbackB", null);
+        assertThat(recordsViews(staying.memberId())).as("records that are gone are not recorded as seen")
+                .isEqualTo(viewsBefore).isPositive();
 
         assertThat(vault.isErased(UUID.fromString(id))).as("the introduction's key is destroyed").isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM introduction WHERE member_a = ? OR member_b = ?", Integer.class,
@@ -83,5 +86,10 @@ class IntroductionErasureTest extends IntegrationTest {
                 .variable("memberId", leaving.memberId().toString()).execute(), "NOT_FOUND", "No such member");
         assertRefused(api().as(staying.token()).documentName("giveIntroductionFeedback").variable("introductionId", id)
                 .variable("text", "Again").execute(), "CONFLICT", "CLOSED");
+    }
+
+    private int recordsViews(UUID memberId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%IntroductionRecordsViewed'", Integer.class, memberId.toString());
     }
 }

@@ -110,6 +110,37 @@ class IntroductionGraphQlTest extends IntegrationTest {
     }
 
     @Test
+    void aMatchmakerSeeingAnIntroductionsRecordsIsRecordedOnBothMembers() {
+        String id = proposed(alice, bob);
+        respond(alice, id, true);
+        respond(bob, id, true);
+        api().as(bob.token()).documentName("giveIntroductionFeedback").variable("introductionId", id)
+                .variable("text", "Talked for hours").execute().path("giveIntroductionFeedback.myFeedback").hasValue();
+        List<Map<String, Object>> before = recordsViews(alice);
+
+        api().as(matchmaker.token()).documentName("introductions").variable("memberId", alice.memberId().toString())
+                .execute().path("introductions[0].feedbackB").entity(String.class).isEqualTo("Talked for hours");
+
+        for (Api.Registered member : List.of(alice, bob)) {
+            assertThat(recordsViews(member)).as("the proposal's answer and the listing each showed the records")
+                    .hasSize(before.size() + 1).allSatisfy(e -> {
+                        assertThat(e.get("actorId")).isEqualTo(matchmaker.staffId().toString());
+                        assertThat(e.get("actorRole")).isEqualTo("MATCHMAKER");
+                        assertThat(e.get("reason")).isEqualTo("introduction " + id);
+                    });
+        }
+        Staffing.StaffMember compliance = staffing.cleared(Role.COMPLIANCE);
+        List<Map<String, Object>> trail = api().as(compliance.token()).documentName("auditTrail")
+                .variable("subjectId", bob.memberId().toString()).execute().path("auditTrail").entityList(mapType()).get();
+        assertThat(trail).filteredOn(e -> "IntroductionRecordsViewed".equals(e.get("event"))).hasSize(before.size() + 1)
+                .allSatisfy(e -> assertThat(e.get("category")).isEqualTo("ACCESS"));
+    }
+
+    private List<Map<String, Object>> recordsViews(Api.Registered member) {
+        return accessLog(member).stream().filter(e -> "INTRODUCTION_RECORDS_VIEW".equals(e.get("kind"))).toList();
+    }
+
+    @Test
     void aThirdMemberSeesNothingAndCannotAnswer() {
         String id = proposed(alice, bob);
         respond(alice, id, true);

@@ -8,6 +8,7 @@ import com.matchmaking.schema.matchmaking.AddConsultationNote;
 import com.matchmaking.schema.matchmaking.BlockMember;
 import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;
 import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
+import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
 import com.matchmaking.schema.matchmaking.MatchingPaused;
 import com.matchmaking.schema.matchmaking.MatchingResumed;
 import com.matchmaking.schema.matchmaking.MemberBlocked;
@@ -17,6 +18,7 @@ import com.matchmaking.schema.matchmaking.MemberSuspended;
 import com.matchmaking.schema.matchmaking.PauseMatching;
 import com.matchmaking.schema.matchmaking.RecordConsultationNotesView;
 import com.matchmaking.schema.matchmaking.RecordContactView;
+import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
 import com.matchmaking.schema.matchmaking.ReinstateMember;
 import com.matchmaking.schema.matchmaking.ResumeMatching;
 import com.matchmaking.schema.matchmaking.SuspendMember;
@@ -123,6 +125,8 @@ class MemberMatchmakingTest {
                 .expectEvents(new ConsultationNotesViewed(ID, STAFF, "CUSTOMER_SERVICE", T1));
         fixture.given(REGISTERED).when(new RecordContactView(ID, OTHER, INTRODUCTION, T1))
                 .expectEvents(new MemberContactViewed(ID, OTHER, INTRODUCTION, T1));
+        fixture.given(REGISTERED).when(new RecordIntroductionRecordsView(ID, INTRODUCTION, STAFF, "MATCHMAKER", T1))
+                .expectEvents(new IntroductionRecordsViewed(ID, INTRODUCTION, STAFF, "MATCHMAKER", T1));
     }
 
     @Test
@@ -131,7 +135,8 @@ class MemberMatchmakingTest {
                 new ResumeMatching(ID, T1), new SuspendMember(ID, STAFF, "Complaint", T1), new ReinstateMember(ID, STAFF, T1),
                 new AddConsultationNote(ID, NOTE, STAFF, "Note", T1),
                 new RecordConsultationNotesView(ID, STAFF, "CUSTOMER_SERVICE", T1),
-                new RecordContactView(ID, OTHER, INTRODUCTION, T1)}) {
+                new RecordContactView(ID, OTHER, INTRODUCTION, T1),
+                new RecordIntroductionRecordsView(ID, INTRODUCTION, STAFF, "MATCHMAKER", T1)}) {
             fixture.given(ERASED).when(command).expectException(RequestRejectedException.class)
                     .expectExceptionMessage("No such member").expectNoEvents();
         }

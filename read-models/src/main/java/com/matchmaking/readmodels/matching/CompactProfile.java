@@ -148,7 +148,8 @@ final class CompactProfile {
             }
         }
         hardMask = hard;
-        softMask = soft;
+        // Without consent to personalised recommendations a member's soft wishes count in no score (MatchRules).
+        softMask = p.personalised() ? soft : 0;
         ageMin = ageLow;
         ageMax = ageHigh;
         genderMask = genders;

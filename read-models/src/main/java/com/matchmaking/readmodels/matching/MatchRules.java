@@ -11,7 +11,9 @@ import java.util.UUID;
  * Reciprocal matching of two members, free of storage and time: the date that ages are computed for is passed in.
  * Two members match when each meets every hard requirement of the other. The score sums both sides' soft wishes, each
  * the member's weight times the agency's: 100 times what the met wishes weigh over what all of them weigh, 100 when
- * neither side has a soft wish (nothing wished is missing). It is the same seen from either side.
+ * neither side has a soft wish (nothing wished is missing). It is the same seen from either side. A member who has not
+ * consented to personalised recommendations has their soft wishes left out of every score, their own and others': using
+ * them to rank is the personalisation they said no to. Their hard requirements still filter, as plain filters.
  */
 public final class MatchRules {
 
@@ -36,14 +38,19 @@ public final class MatchRules {
 
     static double score(MatchProfile a, MatchProfile b, int todayKey, MatchWeights weights) {
         long[] sums = new long[2];
-        addSoft(a.preferences(), b, todayKey, weights, sums);
-        addSoft(b.preferences(), a, todayKey, weights, sums);
+        if (a.personalised()) {
+            addSoft(a.preferences(), b, todayKey, weights, sums);
+        }
+        if (b.personalised()) {
+            addSoft(b.preferences(), a, todayKey, weights, sums);
+        }
         return sums[1] == 0 ? 100.0 : Math.round(sums[0] * 10_000.0 / sums[1]) / 100.0;
     }
 
     /**
      * The seeker and a candidate evaluated with every criterion of both sides. Not personalised: only the hard
-     * requirements are listed and nothing is scored.
+     * requirements are listed and nothing is scored. The soft wishes of a candidate without consent to personalised
+     * recommendations are not listed either: they counted for nothing.
      */
     public static Evaluation evaluate(MatchProfile seeker, MatchProfile candidate, LocalDate today, MatchWeights weights,
                                       boolean personalised) {
@@ -51,7 +58,7 @@ public final class MatchRules {
         return new Evaluation(match(seeker, candidate, todayKey), personalised,
                 personalised ? score(seeker, candidate, todayKey, weights) : null,
                 checks(seeker.preferences(), candidate, todayKey, weights, personalised),
-                checks(candidate.preferences(), seeker, todayKey, weights, personalised));
+                checks(candidate.preferences(), seeker, todayKey, weights, personalised && candidate.personalised()));
     }
 
     /** Whole years between the birth date and the day, or -1 when the birth date is unknown. */

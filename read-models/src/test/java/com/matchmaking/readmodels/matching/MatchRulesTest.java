@@ -121,6 +121,22 @@ class MatchRulesTest {
     }
 
     @Test
+    void theSoftWishesOfAMemberWithoutConsentToPersonalisationCountInNoScore() {
+        // As in the test above: the seeker's wishes give 10 of 16; the candidate's met height wish would add 4 of 4.
+        MatchProfile seeker = woman(30, prefs(null, null, new ChoiceCriterion<>(Set.of("Chengdu"), false, 2),
+                new MinimumEducation(Education.MASTER, false, 5), null, null));
+        MatchProfile candidate = withoutPersonalisation(man(31, prefs(null, maleOrFemale(), null, null,
+                new RangeCriterion(160, null, false, 4), null)));
+
+        assertThat(MatchRules.score(seeker, candidate, TODAY, WEIGHTS)).isEqualTo(62.5); // 10 / 16
+        assertThat(MatchRules.score(candidate, seeker, TODAY, WEIGHTS)).isEqualTo(62.5);
+        Evaluation evaluation = MatchRules.evaluate(seeker, candidate, TODAY, WEIGHTS, true);
+        assertThat(evaluation.candidateWishes()).as("their hard requirements still filter and are shown")
+                .containsExactly(new CriterionCheck(MatchCriterion.GENDER, true, 0, true));
+        assertThat(evaluation.score()).isEqualTo(62.5);
+    }
+
+    @Test
     void anEmptyListOfAcceptedValuesAcceptsNobody() {
         MatchProfile seeker = woman(30, prefs(null, new ChoiceCriterion<>(Set.of(), true, 0), null, null, null, null));
 
@@ -129,6 +145,15 @@ class MatchRulesTest {
 
     private static ChoiceCriterion<Gender> maleOnly() {
         return new ChoiceCriterion<>(Set.of(Gender.MALE), true, 0);
+    }
+
+    private static ChoiceCriterion<Gender> maleOrFemale() {
+        return new ChoiceCriterion<>(Set.of(Gender.MALE, Gender.FEMALE), true, 0);
+    }
+
+    private static MatchProfile withoutPersonalisation(MatchProfile p) {
+        return new MatchProfile(p.memberId(), p.gender(), p.birthDate(), p.city(), p.education(), p.heightCm(),
+                p.maritalStatus(), p.preferences(), false, p.paused(), p.suspended());
     }
 
     private static PartnerPreferences prefs(RangeCriterion age, ChoiceCriterion<Gender> genders, ChoiceCriterion<String> cities,

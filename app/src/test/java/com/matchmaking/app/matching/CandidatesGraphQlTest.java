@@ -31,12 +31,14 @@ class CandidatesGraphQlTest extends IntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private Staffing staffing;
+    private CityMembers members;
     private String city;
 
     @BeforeEach
     void setUp() {
         staffing = new Staffing(api());
-        city = "Matchville-" + TestMembers.fresh().marker();
+        members = new CityMembers(api());
+        city = members.city;
     }
 
     @Test
@@ -154,32 +156,15 @@ class CandidatesGraphQlTest extends IntegrationTest {
     // --- helpers ---
 
     private Api.Registered pairOfCityMembers(String gender) {
-        Api.Registered member = member(gender, 30, "BACHELOR", gender.equals("MALE") ? 176 : 165, true);
-        preferences(member, Map.of(
-                "genders", Map.of("accepted", List.of(gender.equals("MALE") ? "FEMALE" : "MALE"), "required", true),
-                "cities", Map.of("accepted", List.of(city), "required", true),
-                "ageYears", Map.of("min", 25, "max", 40, "required", false, "weight", 4)));
-        return member;
+        return members.pair(gender);
     }
 
     private Api.Registered member(String gender, int age, String education, int heightCm, boolean personalised) {
-        TestMembers.Member data = TestMembers.fresh();
-        Map<String, Object> input = new HashMap<>(data.input());
-        input.put("gender", gender);
-        input.put("city", city);
-        input.put("education", education);
-        input.put("heightCm", heightCm);
-        input.put("birthDate", LocalDate.now().minusYears(age).minusDays(40).toString());
-        input.remove("incomeBand");
-        input.put("consents", personalised ? List.of("PERSONALISED_RECOMMENDATIONS") : List.of());
-        String id = api().anonymous().documentName("registerMember").variable("input", input)
-                .execute().path("registerMember.memberId").entity(String.class).get();
-        return new Api.Registered(UUID.fromString(id), api().login(data.email(), data.password()), data);
+        return members.member(gender, age, education, heightCm, personalised);
     }
 
     private void preferences(Api.Registered member, Map<String, Object> input) {
-        api().as(member.token()).documentName("updateMyPreferences").variable("input", input).execute()
-                .path("updateMyPreferences").hasValue();
+        members.preferences(member, input);
     }
 
     @SuppressWarnings("unchecked")
@@ -188,10 +173,8 @@ class CandidatesGraphQlTest extends IntegrationTest {
                 .variable("first", 50).execute().path("candidates").entity(List.class).get();
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> recommendations(Api.Registered member) {
-        return api().as(member.token()).documentName("myRecommendations").execute().path("myRecommendations")
-                .entity(List.class).get();
+        return members.recommendations(member);
     }
 
     private static List<Object> ids(List<Map<String, Object>> candidates) {

@@ -36,7 +36,7 @@ class CandidatePool implements SmartLifecycle {
 
     private final MatchingStore store;
     private final long intervalMillis;
-    private final Map<UUID, MatchProfile> profiles = new ConcurrentHashMap<>();
+    private final Map<UUID, MatchingStore.Versioned> profiles = new ConcurrentHashMap<>();
     private final CompactProfile.Cities cities = new CompactProfile.Cities();
     private final CountDownLatch loaded = new CountDownLatch(1);
     private final Object wake = new Object();
@@ -54,8 +54,8 @@ class CandidatePool implements SmartLifecycle {
         this.intervalMillis = Math.max(10, refreshInterval.toMillis());
     }
 
-    /** A candidate found by the scan, with what orders it. */
-    record Ranked(MatchProfile profile, double score, long neutral) {
+    /** A candidate found by the scan, with what orders it and the revision of the profile the scan used. */
+    record Ranked(MatchProfile profile, double score, long neutral, long revision) {
     }
 
     /**
@@ -64,7 +64,7 @@ class CandidatePool implements SmartLifecycle {
      */
     record Snapshot(Map<Gender, ProfileColumns> byGender, ProfileColumns noGender, int size) {
         static final Snapshot EMPTY = new Snapshot(Map.of(),
-                new ProfileColumns(new MatchProfile[0], new CompactProfile.Cities()), 0);
+                new ProfileColumns(new MatchingStore.Versioned[0], new CompactProfile.Cities()), 0);
     }
 
     /**
@@ -137,7 +137,7 @@ class CandidatePool implements SmartLifecycle {
     /** Replaces everything with these profiles, without the table: for tests of the scan against plain evaluation. */
     void replaceAll(Iterable<MatchProfile> all) {
         profiles.clear();
-        all.forEach(p -> profiles.put(p.memberId(), p));
+        all.forEach(p -> profiles.put(p.memberId(), new MatchingStore.Versioned(p, 0)));
         snapshot = build(profiles.values());
         loaded.countDown();
     }
@@ -164,8 +164,8 @@ class CandidatePool implements SmartLifecycle {
         MatchingStore.State state = store.state();
         boolean changed = false;
         if (state.revision() != revisionSeen) {
-            for (MatchProfile profile : store.changedSince(Math.max(revisionSeen, 0))) {
-                profiles.put(profile.memberId(), profile);
+            for (MatchingStore.Versioned versioned : store.changedSince(Math.max(revisionSeen, 0))) {
+                profiles.put(versioned.profile().memberId(), versioned);
                 changed = true;
             }
             revisionSeen = state.revision();
@@ -180,26 +180,28 @@ class CandidatePool implements SmartLifecycle {
         }
     }
 
-    Snapshot build(Iterable<MatchProfile> all) {
-        Map<Gender, List<MatchProfile>> byGender = new EnumMap<>(Gender.class);
-        List<MatchProfile> noGender = new ArrayList<>();
+    Snapshot build(Iterable<MatchingStore.Versioned> all) {
+        Map<Gender, List<MatchingStore.Versioned>> byGender = new EnumMap<>(Gender.class);
+        List<MatchingStore.Versioned> noGender = new ArrayList<>();
         int size = 0;
-        for (MatchProfile profile : all) {
+        for (MatchingStore.Versioned versioned : all) {
+            MatchProfile profile = versioned.profile();
             if (!profile.active()) {
                 continue;
             }
             size++;
             (profile.gender() == null ? noGender : byGender.computeIfAbsent(profile.gender(), g -> new ArrayList<>()))
-                    .add(profile);
+                    .add(versioned);
         }
         Map<Gender, ProfileColumns> partitions = new EnumMap<>(Gender.class);
         byGender.forEach((gender, members) -> partitions.put(gender, partition(members)));
         return new Snapshot(partitions, partition(noGender), size);
     }
 
-    private ProfileColumns partition(List<MatchProfile> members) {
-        MatchProfile[] sorted = members.toArray(MatchProfile[]::new);
-        Arrays.sort(sorted, Comparator.comparingInt(MatchProfile::birthKey).thenComparing(MatchProfile::memberId));
+    private ProfileColumns partition(List<MatchingStore.Versioned> members) {
+        MatchingStore.Versioned[] sorted = members.toArray(MatchingStore.Versioned[]::new);
+        Arrays.sort(sorted, Comparator.comparingInt((MatchingStore.Versioned v) -> v.profile().birthKey())
+                .thenComparing(v -> v.profile().memberId()));
         return new ProfileColumns(sorted, cities);
     }
 

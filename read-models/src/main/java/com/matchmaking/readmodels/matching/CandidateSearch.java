@@ -14,9 +14,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reciprocal candidates for a member: the pool's fast scan, then every result re-read from the table and evaluated
- * again, so a member erased, paused, suspended, excluded or changed since the pool last looked is never shown on the
- * pool's word. Left out: the seeker, members already introduced to or blocked by (or blocking) the seeker, and members
+ * Reciprocal candidates for a member: the pool's fast scan, then every result checked against the table, so a member
+ * erased, paused, suspended, excluded or changed since the pool last looked is never shown on the pool's word: the
+ * revision of each is read, and those whose row changed since the pool read it are read again and judged again. Left out: the seeker, members already introduced to or blocked by (or blocking) the seeker, and members
  * not active; a seeker who is not active gets nothing.
  */
 @Component
@@ -64,17 +64,35 @@ public class CandidateSearch {
         int wanted = first + SLACK;
         while (true) {
             List<CandidatePool.Ranked> top = pool.top(seeker, excluded, wanted, weights, todayKey, personalised);
-            Map<UUID, MatchProfile> fresh = store.load(top.stream().map(r -> r.profile().memberId()).toList()).stream()
+            // The re-check: a member whose revision is still the one the pool scanned is unchanged, row for row; the
+            // others are read again (and judged again), and a member without a revision is gone.
+            Map<UUID, Long> current = store.revisions(top.stream().map(r -> r.profile().memberId()).toList());
+            List<UUID> changed = new ArrayList<>();
+            for (CandidatePool.Ranked ranked : top) {
+                Long revision = current.get(ranked.profile().memberId());
+                if (revision != null && revision != ranked.revision()) {
+                    changed.add(ranked.profile().memberId());
+                }
+            }
+            Map<UUID, MatchProfile> reread = store.load(changed).stream()
                     .collect(Collectors.toMap(MatchProfile::memberId, Function.identity()));
             List<CandidatePool.Ranked> confirmed = new ArrayList<>(top.size());
             for (CandidatePool.Ranked ranked : top) {
-                MatchProfile now = fresh.get(ranked.profile().memberId());
+                UUID id = ranked.profile().memberId();
+                Long revision = current.get(id);
+                if (revision == null) {
+                    continue;
+                }
+                if (revision == ranked.revision()) {
+                    confirmed.add(ranked);
+                    continue;
+                }
+                MatchProfile now = reread.get(id);
                 if (now == null || !now.active() || !MatchRules.match(seeker, now, todayKey)) {
                     continue;
                 }
-                confirmed.add(personalised
-                        ? new CandidatePool.Ranked(now, MatchRules.score(seeker, now, todayKey, weights), 0)
-                        : ranked);
+                confirmed.add(new CandidatePool.Ranked(now,
+                        personalised ? MatchRules.score(seeker, now, todayKey, weights) : 0, ranked.neutral(), revision));
             }
             // The pool had no more to give, or enough survived the re-check: done. Otherwise ask it for more.
             if (top.size() < wanted || confirmed.size() >= first || wanted >= 8 * (first + SLACK)) {

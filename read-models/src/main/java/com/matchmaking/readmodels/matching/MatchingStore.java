@@ -16,8 +16,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,10 +67,39 @@ class MatchingStore {
         }, PROFILE);
     }
 
-    /** Profiles changed after the revision (all of them from 0), in no particular order. */
-    List<MatchProfile> changedSince(long revision) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM matching_sync s JOIN matching_profile p ON p.member_id = s.member_id "
-                + "WHERE s.revision > ?", PROFILE, revision);
+    /** A profile as of a revision: what the row held when its member's revision was that one. */
+    record Versioned(MatchProfile profile, long revision) {
+    }
+
+    /**
+     * Profiles changed after the revision (all of them from 0), in no particular order, each with its member's current
+     * revision, read in the same statement as the row.
+     */
+    List<Versioned> changedSince(long revision) {
+        return jdbc.query("SELECT " + COLUMNS + ", s.revision FROM matching_sync s "
+                + "JOIN matching_profile p ON p.member_id = s.member_id WHERE s.revision > ?",
+                (rs, row) -> new Versioned(profile(rs, row), rs.getLong("revision")), revision);
+    }
+
+    /**
+     * The current revision of each of these members that is still in the read model. Every change of a profile row
+     * takes a new revision in the same transaction, and erasure deletes both rows, so an unchanged revision means an
+     * unchanged row and a missing one a member gone.
+     */
+    Map<UUID, Long> revisions(Collection<UUID> memberIds) {
+        Map<UUID, Long> revisions = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return revisions;
+        }
+        jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement(
+                    "SELECT member_id, revision FROM matching_sync WHERE member_id = ANY (?)");
+            statement.setArray(1, con.createArrayOf("uuid", memberIds.toArray()));
+            return statement;
+        }, rs -> {
+            revisions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        });
+        return revisions;
     }
 
     Set<UUID> memberIds() {

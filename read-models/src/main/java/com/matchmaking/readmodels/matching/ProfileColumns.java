@@ -24,6 +24,7 @@ final class ProfileColumns {
     private static final int MARITAL_STATUS = 1 << CompactProfile.MARITAL_STATUS;
 
     private final MatchProfile[] profiles;
+    private final long[] revisions;
     private final long[] idHigh;
     private final long[] idLow;
     private final int[] birthKey;
@@ -45,9 +46,14 @@ final class ProfileColumns {
     private final int[] heightMax;
     private final int[] maritalMask;
 
-    ProfileColumns(MatchProfile[] profiles, CompactProfile.Cities cities) {
-        int n = profiles.length;
-        this.profiles = profiles;
+    ProfileColumns(MatchingStore.Versioned[] versioned, CompactProfile.Cities cities) {
+        int n = versioned.length;
+        profiles = new MatchProfile[n];
+        revisions = new long[n];
+        for (int i = 0; i < n; i++) {
+            profiles[i] = versioned[i].profile();
+            revisions[i] = versioned[i].revision();
+        }
         idHigh = new long[n];
         idLow = new long[n];
         birthKey = new int[n];
@@ -226,7 +232,7 @@ final class ProfileColumns {
             if (full) {
                 worstFirst.poll();
             }
-            worstFirst.add(new CandidatePool.Ranked(profiles[i], score, neutral));
+            worstFirst.add(new CandidatePool.Ranked(profiles[i], score, neutral, revisions[i]));
             full = worstFirst.size() >= limit;
             if (full) {
                 CandidatePool.Ranked worst = worstFirst.peek();

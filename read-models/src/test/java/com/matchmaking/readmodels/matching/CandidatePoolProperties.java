@@ -101,7 +101,7 @@ class CandidatePoolProperties {
                         && MatchRules.match(seeker, candidate, TODAY)) {
                     expected.add(new CandidatePool.Ranked(candidate,
                             personalised ? MatchRules.score(seeker, candidate, TODAY, weights) : 0,
-                            personalised ? 0 : MatchRules.neutralRank(seeker.memberId(), candidate.memberId())));
+                            personalised ? 0 : MatchRules.neutralRank(seeker.memberId(), candidate.memberId()), 0));
                 }
             }
             expected.sort(CandidatePool.order(personalised));
@@ -151,7 +151,7 @@ class CandidatePoolProperties {
             return List.of();
         }
         return List.of(new CandidatePool.Ranked(b, personalised ? MatchRules.score(a, b, TODAY, weights) : 0,
-                personalised ? 0 : MatchRules.neutralRank(a.memberId(), b.memberId())));
+                personalised ? 0 : MatchRules.neutralRank(a.memberId(), b.memberId()), 0));
     }
 
     // --- the independent oracle ---

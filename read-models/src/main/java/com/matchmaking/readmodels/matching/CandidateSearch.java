@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Reciprocal candidates for a member: the pool's fast scan, then every result checked against the table, so a member
  * erased, paused, suspended, excluded or changed since the pool last looked is never shown on the pool's word: the
- * revision of each is read, and those whose row changed since the pool read it are read again and judged again. Left out: the seeker, members already introduced to or blocked by (or blocking) the seeker, and members
- * not active; a seeker who is not active gets nothing.
+ * revision of each is read, and those whose row changed since the pool read it are read again and judged again.
+ * Left out: the seeker, members already introduced to or blocked by (or blocking) the seeker, and members not active;
+ * a seeker who is not active gets nothing.
  */
 @Component
 public class CandidateSearch {

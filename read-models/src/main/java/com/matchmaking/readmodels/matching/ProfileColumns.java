@@ -116,19 +116,8 @@ final class ProfileColumns {
               int limit) {
         CompactProfile wishes = me.profile;
         int myHard = wishes.hardMask;
-        boolean full = false;
-        double worstScore = 0;
-        long worstNeutral = 0;
-        long worstHigh = 0;
-        long worstLow = 0;
-        if (worstFirst.size() >= limit) {
-            full = true;
-            CandidatePool.Ranked worst = worstFirst.peek();
-            worstScore = worst.score();
-            worstNeutral = worst.neutral();
-            worstHigh = worst.profile().memberId().getMostSignificantBits();
-            worstLow = worst.profile().memberId().getLeastSignificantBits();
-        }
+        // The page's worst once the page is full (an earlier partition may have filled it), else null.
+        CandidatePool.Ranked worst = worstFirst.size() >= limit ? worstFirst.peek() : null;
         int need = me.personalised ? wishes.hardMask | wishes.softMask : wishes.hardMask;
         boolean needAge = (need & AGE) != 0;
         boolean needGender = (need & GENDER) != 0;
@@ -210,18 +199,18 @@ final class ProfileColumns {
                 continue;
             }
 
-            // Ties are common (many pairs meet every soft wish), so the queue's worst is compared as plain numbers:
-            // by score or rank, then by member id as UUID.compareTo orders them.
+            // Ties are common (many pairs meet every soft wish), so a pair is compared with the page's worst as plain
+            // numbers first: by score or rank, then by member id as UUID.compareTo orders them.
             double score = 0;
             long neutral = 0;
             if (me.personalised) {
                 score = score(me, met, theirs, i);
-                if (full && (score < worstScore || score == worstScore && after(i, worstHigh, worstLow))) {
+                if (worst != null && (score < worst.score() || score == worst.score() && after(i, worst))) {
                     continue;
                 }
             } else {
                 neutral = MatchRules.neutralRank(me.idHigh, me.idLow, idHigh[i], idLow[i]);
-                if (full && (neutral > worstNeutral || neutral == worstNeutral && after(i, worstHigh, worstLow))) {
+                if (worst != null && (neutral > worst.neutral() || neutral == worst.neutral() && after(i, worst))) {
                     continue;
                 }
             }
@@ -229,25 +218,19 @@ final class ProfileColumns {
                     || !excluded.isEmpty() && excluded.contains(profiles[i].memberId())) {
                 continue;
             }
-            if (full) {
+            if (worst != null) {
                 worstFirst.poll();
             }
             worstFirst.add(new CandidatePool.Ranked(profiles[i], score, neutral, revisions[i]));
-            full = worstFirst.size() >= limit;
-            if (full) {
-                CandidatePool.Ranked worst = worstFirst.peek();
-                worstScore = worst.score();
-                worstNeutral = worst.neutral();
-                worstHigh = worst.profile().memberId().getMostSignificantBits();
-                worstLow = worst.profile().memberId().getLeastSignificantBits();
-            }
+            worst = worstFirst.size() >= limit ? worstFirst.peek() : null;
         }
     }
 
-    /** Whether member i comes after the given id in {@link UUID#compareTo}'s order (signed, high bits first). */
-    private boolean after(int i, long high, long low) {
-        int byHigh = Long.compare(idHigh[i], high);
-        return byHigh > 0 || byHigh == 0 && Long.compare(idLow[i], low) > 0;
+    /** Whether member i comes after the ranked member in {@link UUID#compareTo}'s order (signed, high bits first). */
+    private boolean after(int i, CandidatePool.Ranked ranked) {
+        UUID id = ranked.profile().memberId();
+        int byHigh = Long.compare(idHigh[i], id.getMostSignificantBits());
+        return byHigh > 0 || byHigh == 0 && Long.compare(idLow[i], id.getLeastSignificantBits()) > 0;
     }
 
     /** {@link MatchRules#score}: the soft wishes of both sides that are met, weighted, as a share of all of them. */

@@ -8,24 +8,20 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.matchmaking.keys.CiphertextIntegrityException;
 import com.matchmaking.keys.vault.ReadKey;
 import com.matchmaking.keys.vault.SubjectKeyVault;
-import com.matchmaking.keys.vault.WriteKey;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Encrypts and decrypts the personal properties of one JSON tree in place, following a {@link ClassPlan}.
- *
- * <p>A stored value is the text {@code pd1:<group>:<generation>:<base64 ciphertext>}: the format version first, so
- * the scheme can evolve, then what is needed to find the key again. The plaintext is the property's JSON, so any
- * type round-trips. Keys are asked for once per subject per tree, not once per property.
+ * Reads the first format, {@code pd1}, which is no longer written: each personal property was its own ciphertext,
+ * stored in its place as the text {@code pd1:<group>:<generation>:<base64 ciphertext>} (the plaintext being the
+ * property's JSON), unpadded, so its length showed. Events stored that way keep reading, and read back as
+ * placeholders once their keys are destroyed. Keys are asked for once per key, not once per property.
  */
 final class FieldCipher {
 
@@ -37,36 +33,6 @@ final class FieldCipher {
     FieldCipher(SubjectKeyVault vault, ObjectMapper mapper) {
         this.vault = vault;
         this.mapper = mapper;
-    }
-
-    void encrypt(ClassPlan plan, ObjectNode root) {
-        Map<UUID, Set<String>> groupsBySubject = new HashMap<>();
-        for (FieldPlan field : plan.personalFields()) {
-            if (isPresent(valueAt(root, field.path()))) {
-                groupsBySubject.computeIfAbsent(subjectOf(plan, root, field), s -> new HashSet<>()).add(field.group());
-            }
-        }
-        if (groupsBySubject.isEmpty()) {
-            return;
-        }
-        Map<UUID, Map<String, WriteKey>> keys = new HashMap<>();
-        groupsBySubject.forEach((subject, groups) -> keys.put(subject, vault.writeKeys(subject, groups)));
-        for (FieldPlan field : plan.personalFields()) {
-            JsonNode value = valueAt(root, field.path());
-            if (!isPresent(value)) {
-                continue;
-            }
-            UUID subject = subjectOf(plan, root, field);
-            WriteKey key = keys.get(subject).get(field.group());
-            try {
-                byte[] ciphertext = key.aead().encrypt(mapper.writeValueAsBytes(value), field.associatedData(subject));
-                String stored = FORMAT_PREFIX + field.group() + ":" + key.generation() + ":"
-                        + Base64.getEncoder().encodeToString(ciphertext);
-                parentOf(root, field.path()).set(last(field.path()), TextNode.valueOf(stored));
-            } catch (GeneralSecurityException | IOException e) {
-                throw new IllegalStateException("Cannot encrypt " + plan.type().getSimpleName() + "." + field.dottedPath(), e);
-            }
-        }
     }
 
     void decrypt(ClassPlan plan, ObjectNode root) {

@@ -66,7 +66,7 @@ public final class PersonalDataCatalog {
                 ? type.getAnnotation(BindingName.class).value() : type.getSimpleName();
         List<FieldPlan> fields = new ArrayList<>();
         collect(type, top, List.of(), List.of(), bindingType, subject, top, fields, 0);
-        return new ClassPlan(type, subject, fields);
+        return new ClassPlan(type, subject, fields, bindingType);
     }
 
     private static void collect(Class<?> root, List<Property> properties, List<String> path, List<String> bindingPath,
@@ -131,7 +131,7 @@ public final class PersonalDataCatalog {
         String placeholder = text && !personal.placeholder().equals(PersonalData.ERASED_AS_NULL)
                 ? personal.placeholder() : null;
         return new FieldPlan(path, personal.group(), subjectProperty, placeholder,
-                bindingType + "." + String.join(".", bindingPath), personal.purpose());
+                bindingType + "." + String.join(".", bindingPath), personal.purpose(), p.type);
     }
 
     private static void requireUuid(Class<?> root, Property p) {

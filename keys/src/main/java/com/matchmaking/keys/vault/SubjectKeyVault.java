@@ -137,6 +137,29 @@ public final class SubjectKeyVault {
     }
 
     /**
+     * The live keys that already exist among the given groups of one subject; never creates one, and answers
+     * nothing for an erased subject or a destroyed group. For sealing groups that have no value in a message, so
+     * that an empty group looks like any other without a key being made for nothing.
+     *
+     * @throws KeyUnavailableException when the database or the KEK cannot be reached
+     */
+    public Map<String, WriteKey> existingWriteKeys(UUID subject, Collection<String> groups) {
+        Objects.requireNonNull(subject, "subject");
+        Keyring ring = keyring(subject);
+        Map<String, WriteKey> keys = new HashMap<>();
+        if (ring.erased()) {
+            return keys;
+        }
+        for (String group : groups) {
+            Keyring.Group g = ring.group(group);
+            if (g != null && g.live() != null) {
+                keys.put(group, new WriteKey(g.liveGeneration(), g.live()));
+            }
+        }
+        return keys;
+    }
+
+    /**
      * The key a value stored under the given group and generation needs: live, or destroyed.
      *
      * @throws KeyUnavailableException when the key can neither be found nor is known to be destroyed

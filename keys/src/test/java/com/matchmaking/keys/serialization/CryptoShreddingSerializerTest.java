@@ -2,6 +2,7 @@ package com.matchmaking.keys.serialization;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.matchmaking.keys.CiphertextIntegrityException;
@@ -9,6 +10,9 @@ import com.matchmaking.keys.SubjectErasedException;
 import com.matchmaking.keys.UnclassifiedDataException;
 import com.matchmaking.keys.kek.KekProvider;
 import com.matchmaking.keys.testing.KeysDatabase;
+import com.matchmaking.keys.testing.LegacyPd1Serializer;
+import com.matchmaking.keys.testing.SampleEvents.Status;
+import com.matchmaking.keys.testing.SampleEvents.StatusDeclared;
 import com.matchmaking.keys.testing.SampleEvents.NoteShared;
 import com.matchmaking.keys.testing.SampleEvents.NothingPersonal;
 import com.matchmaking.keys.testing.SampleEvents.PhoneChanged;
@@ -76,7 +80,56 @@ class CryptoShreddingSerializerTest {
 
         assertThat(stored).doesNotContain("Zq81", "1990", "172", "hiking", "tea");
         assertThat(stored).contains(event.subjectId().toString(), "2026-11-29T08:00:00Z", "ACTIVE", "\"CN\"");
-        assertThat(stored).contains("\"fullName\":\"pd1:profile:1:", "\"phone\":\"pd1:contact:1:", "\"heightCm\":\"pd1:sensitive:1:");
+        assertThat(stored).contains("\"@pd\":{\"v\":\"pd2\"", ":profile:1:", ":contact:1:", ":sensitive:1:");
+        assertThat(stored).as("personal properties leave the tree, so neither value nor nullness shows")
+                .doesNotContain("\"fullName\"", "\"phone\"", "\"email\"", "\"heightCm\"", "\"city\"");
+    }
+
+    @Test
+    void oneSealedValuePerSubjectAndGroupPaddedToASizeClass() throws Exception {
+        UUID subject = UUID.randomUUID();
+        ArrayNode shortName = sealed(storedTree(profile(subject, "a")));
+        ArrayNode longerName = sealed(storedTree(profile(subject, "abcdefghijkl")));
+
+        assertThat(shortName).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(shortName.get(i).textValue().length()).isEqualTo(longerName.get(i).textValue().length());
+        }
+    }
+
+    @Test
+    void aGroupWithoutValuesIsSealedTooWhenItsKeyExistsButNoKeyIsMadeForIt() throws Exception {
+        UUID known = UUID.randomUUID();
+        serializer.serialize(profile(known, "keys"), byte[].class);
+        ProfileRecorded onlyName = new ProfileRecorded(known, "Only Name", null, null, null, null, null, null,
+                Instant.parse("2026-11-29T08:00:00Z"), null);
+        UUID unknown = UUID.randomUUID();
+        ProfileRecorded newcomer = new ProfileRecorded(unknown, "Only Name", null, null, null, null, null, null,
+                Instant.parse("2026-11-29T08:00:00Z"), null);
+
+        assertThat(sealed(storedTree(onlyName))).hasSize(3);
+        assertThat((ProfileRecorded) serializer.deserialize(serializer.serialize(onlyName, byte[].class))).isEqualTo(onlyName);
+        assertThat(sealed(storedTree(newcomer))).hasSize(1);
+        assertThat(vault.existingWriteKeys(unknown, java.util.List.of("contact", "sensitive"))).isEmpty();
+    }
+
+    @Test
+    void enumAndBooleanValuesSealToEqualLengthsWhateverTheValueOrItsNullness() throws Exception {
+        UUID subject = UUID.randomUUID();
+        java.util.Set<Integer> lengths = new java.util.TreeSet<>();
+        java.util.List<Status> statuses = new java.util.ArrayList<>(java.util.Arrays.asList(Status.values()));
+        statuses.add(null);
+        for (Status status : statuses) {
+            for (Boolean verified : new Boolean[]{true, false, null}) {
+                for (boolean consented : new boolean[]{true, false}) {
+                    StatusDeclared event = new StatusDeclared(subject, status, verified, consented);
+                    SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+                    lengths.add(stored.getData().length);
+                    assertThat((StatusDeclared) serializer.deserialize(stored)).isEqualTo(event);
+                }
+            }
+        }
+        assertThat(lengths).as("stored sizes over every value").hasSize(1);
     }
 
     @Test
@@ -105,13 +158,14 @@ class CryptoShreddingSerializerTest {
     void tamperedCiphertextFailsToDecrypt() throws Exception {
         ProfileRecorded event = profile(UUID.randomUUID(), "tamper");
         ObjectNode tree = storedTree(event);
-        String phone = tree.get("phone").textValue();
-        char last = phone.charAt(phone.length() - 3);
-        tree.put("phone", phone.substring(0, phone.length() - 3) + (last == 'A' ? 'B' : 'A') + phone.substring(phone.length() - 2));
+        String contact = slot(tree, "contact");
+        char last = contact.charAt(contact.length() - 3);
+        replaceSlot(tree, "contact", contact.substring(0, contact.length() - 3) + (last == 'A' ? 'B' : 'A')
+                + contact.substring(contact.length() - 2));
 
         assertThatThrownBy(() -> serializer.deserialize(restore(tree, event)))
                 .isInstanceOf(CiphertextIntegrityException.class)
-                .hasMessageContaining("phone")
+                .hasMessageContaining("contact")
                 .hasMessageNotContaining("tamper");
     }
 
@@ -120,33 +174,73 @@ class CryptoShreddingSerializerTest {
         ProfileRecorded alice = profile(UUID.randomUUID(), "alice");
         ProfileRecorded bob = profile(UUID.randomUUID(), "bob");
         ObjectNode bobTree = storedTree(bob);
-        bobTree.set("phone", storedTree(alice).get("phone"));
+        ObjectNode aliceTree = storedTree(alice);
+        bobTree.set("@pd", aliceTree.get("@pd"));
 
         assertThatThrownBy(() -> serializer.deserialize(restore(bobTree, bob)))
+                .as("Alice's envelope in Bob's event").isInstanceOf(CiphertextIntegrityException.class);
+
+        ObjectNode relabelled = storedTree(bob);
+        replaceSlot(relabelled, "contact", slot(aliceTree, "contact").replace(alice.subjectId().toString(),
+                bob.subjectId().toString()));
+        assertThatThrownBy(() -> serializer.deserialize(restore(relabelled, bob)))
+                .as("Alice's sealed value relabelled as Bob's").isInstanceOf(CiphertextIntegrityException.class);
+    }
+
+    @Test
+    void ciphertextRelabelledToAnotherGroupFailsToDecrypt() throws Exception {
+        ProfileRecorded event = profile(UUID.randomUUID(), "moved");
+        ObjectNode tree = storedTree(event);
+        // Swap the labels of two groups' sealed values: the keys still exist, only the binding can catch this.
+        String contact = slot(tree, "contact");
+        String profileSlot = slot(tree, "profile");
+        replaceSlot(tree, "contact", profileSlot.replace(":profile:", ":contact:"));
+        replaceSlot(tree, "profile", contact.replace(":contact:", ":profile:"));
+
+        assertThatThrownBy(() -> serializer.deserialize(restore(tree, event)))
                 .isInstanceOf(CiphertextIntegrityException.class);
     }
 
     @Test
-    void ciphertextMovedToAnotherPropertyOfTheSameGroupFailsToDecrypt() throws Exception {
-        ProfileRecorded event = profile(UUID.randomUUID(), "moved");
-        ObjectNode tree = storedTree(event);
-        // phone and address.city share the contact group, so only the binding to the property can catch this.
-        ((ObjectNode) tree.get("address")).set("city", tree.get("phone"));
-
-        assertThatThrownBy(() -> serializer.deserialize(restore(tree, event)))
-                .isInstanceOf(CiphertextIntegrityException.class)
-                .hasMessageContaining("address.city");
-    }
-
-    @Test
-    void ciphertextMovedToTheSamePropertyOfAnotherEventTypeFailsToDecrypt() throws Exception {
+    void ciphertextMovedToAnotherEventTypeFailsToDecrypt() throws Exception {
         UUID subject = UUID.randomUUID();
         ProfileRecorded event = profile(subject, "othertype");
         PhoneChanged change = new PhoneChanged(subject, "+8613900000000");
         ObjectNode changeTree = (ObjectNode) JSON.readTree(serializer.serialize(change, byte[].class).getData());
-        changeTree.set("phone", storedTree(event).get("phone"));
+        replaceSlot(changeTree, "contact", slot(storedTree(event), "contact"));
 
         assertThatThrownBy(() -> serializer.deserialize(restore(changeTree, change)))
+                .isInstanceOf(CiphertextIntegrityException.class);
+    }
+
+    @Test
+    void ciphertextMovedToAnotherMessageFailsToDecrypt() throws Exception {
+        ProfileRecorded event = profile(UUID.randomUUID(), "msg");
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class, "message-1");
+
+        assertThat((ProfileRecorded) serializer.deserialize(new MessageBoundSerializedObject<>(stored, "message-1")))
+                .isEqualTo(event);
+        assertThat((ProfileRecorded) serializer.deserialize(stored)).as("read where the message is not known")
+                .isEqualTo(event);
+        assertThatThrownBy(() -> serializer.deserialize(new MessageBoundSerializedObject<>(stored, "message-2")))
+                .as("the same payload on another message").isInstanceOf(CiphertextIntegrityException.class);
+
+        ObjectNode tree = (ObjectNode) JSON.readTree(stored.getData());
+        ((ObjectNode) tree.get("@pd")).put("m", "message-2");
+        assertThatThrownBy(() -> serializer.deserialize(new MessageBoundSerializedObject<>(restore(tree, event), "message-2")))
+                .as("and with the recorded identifier rewritten to match").isInstanceOf(CiphertextIntegrityException.class);
+    }
+
+    @Test
+    void aBatchViewBindsEachPayloadToItsOwnMessage() throws Exception {
+        ProfileRecorded event = profile(UUID.randomUUID(), "batch");
+        var message = new org.axonframework.eventhandling.GenericEventMessage<>(event);
+
+        SerializedObject<byte[]> stored = serializer.bindingIdentifiersOf(java.util.List.of(message))
+                .serialize(event, byte[].class);
+
+        assertThat(JSON.readTree(stored.getData()).path("@pd").path("m").textValue()).isEqualTo(message.getIdentifier());
+        assertThatThrownBy(() -> serializer.deserialize(new MessageBoundSerializedObject<>(stored, "another")))
                 .isInstanceOf(CiphertextIntegrityException.class);
     }
 
@@ -158,7 +252,33 @@ class CryptoShreddingSerializerTest {
 
         assertThatThrownBy(() -> serializer.deserialize(restore(tree, event)))
                 .isInstanceOf(CiphertextIntegrityException.class)
+                .hasMessageContaining("phone")
                 .hasMessageNotContaining("13800000000");
+    }
+
+    @Test
+    void valuesStoredAsPd1KeepReadingAndReadBackAsPlaceholdersOnceErased() throws Exception {
+        LegacyPd1Serializer legacy = new LegacyPd1Serializer(serializer, Vaults.plainSerializer(), vault);
+        ProfileRecorded event = profile(UUID.randomUUID(), "legacy");
+        SerializedObject<byte[]> stored = legacy.serialize(event, byte[].class);
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).contains("\"phone\":\"pd1:contact:1:")
+                .doesNotContain("@pd", "legacy");
+
+        assertThat((ProfileRecorded) serializer.deserialize(stored)).isEqualTo(event);
+        assertThat((ProfileRecorded) freshNode().deserialize(new MessageBoundSerializedObject<>(stored, "any"))).isEqualTo(event);
+
+        ObjectNode tampered = (ObjectNode) JSON.readTree(stored.getData());
+        tampered.set("phone", ((ObjectNode) JSON.readTree(legacy.serialize(profile(UUID.randomUUID(), "x"), byte[].class)
+                .getData())).get("phone"));
+        assertThatThrownBy(() -> serializer.deserialize(restore(tampered, event)))
+                .isInstanceOf(CiphertextIntegrityException.class).hasMessageContaining("phone");
+
+        vault.erase(event.subjectId());
+        ProfileRecorded erased = freshNode().deserialize(stored);
+        assertThat(erased.fullName()).isEqualTo("[erased]");
+        assertThat(erased.email()).isNull();
+        assertThat(erased.address().city()).isEqualTo("[erased]");
+        assertThat(erased.recordedAt()).isEqualTo(event.recordedAt());
     }
 
     @Test
@@ -218,7 +338,7 @@ class CryptoShreddingSerializerTest {
         ProfileRecorded later = profile(subject, "gen2");
         SerializedObject<byte[]> after = serializer.serialize(later, byte[].class);
 
-        assertThat(new String(after.getData(), StandardCharsets.UTF_8)).contains("pd1:sensitive:2:", "pd1:profile:1:");
+        assertThat(new String(after.getData(), StandardCharsets.UTF_8)).contains(":sensitive:2:", ":profile:1:");
         assertThat((ProfileRecorded) freshNode().deserialize(after)).isEqualTo(later);
         assertThat(((ProfileRecorded) freshNode().deserialize(before)).heightCm()).isNull();
     }
@@ -271,6 +391,30 @@ class CryptoShreddingSerializerTest {
 
     private ObjectNode storedTree(Object event) throws Exception {
         return (ObjectNode) JSON.readTree(serializer.serialize(event, byte[].class).getData());
+    }
+
+    private static ArrayNode sealed(ObjectNode tree) {
+        return (ArrayNode) tree.get("@pd").get("s");
+    }
+
+    private static String slot(ObjectNode tree, String group) {
+        for (JsonNode item : sealed(tree)) {
+            if (item.textValue().split(":")[1].equals(group)) {
+                return item.textValue();
+            }
+        }
+        throw new AssertionError("no sealed value of group " + group);
+    }
+
+    private static void replaceSlot(ObjectNode tree, String group, String replacement) {
+        ArrayNode items = sealed(tree);
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).textValue().split(":")[1].equals(group)) {
+                items.set(i, TextNode.valueOf(replacement));
+                return;
+            }
+        }
+        throw new AssertionError("no sealed value of group " + group);
     }
 
     private SerializedObject<byte[]> restore(ObjectNode tree, Object original) throws Exception {

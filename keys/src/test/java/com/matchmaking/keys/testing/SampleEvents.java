@@ -15,7 +15,7 @@ public final class SampleEvents {
     private SampleEvents() {
     }
 
-    public enum Status { ACTIVE, PAUSED }
+    public enum Status { ACTIVE, PAUSED, IDLE, SUSPENDED_BY_STAFF }
 
     public record Address(@PersonalData(group = "contact", purpose = "testing") String city,
                           @NotPersonal("a country code of a fixed list") String countryCode) {
@@ -42,6 +42,13 @@ public final class SampleEvents {
 
     /** Same shape as {@link ProfileRecorded}'s phone, for moving ciphertext between types. */
     public record PhoneChanged(@DataSubjectId UUID subjectId, @PersonalData(group = "contact", purpose = "testing") String phone) {
+    }
+
+    /** Personal values of a few fixed spellings, whose ciphertexts must not tell them apart by length. */
+    public record StatusDeclared(@DataSubjectId UUID subjectId,
+                                 @PersonalData(group = "profile", purpose = "testing") Status status,
+                                 @PersonalData(group = "profile", purpose = "testing") Boolean verified,
+                                 @PersonalData(group = "profile", purpose = "testing") boolean consented) {
     }
 
     public record NothingPersonal(@NotPersonal UUID id, @NotPersonal Instant at) {

@@ -407,7 +407,7 @@ final class BenchmarkRun {
                 "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
                 byte[].class, member.toString());
         String json = new String(payload, StandardCharsets.UTF_8);
-        boolean ciphertext = json.contains("\"pd1:") && !json.contains("@example.com");
+        boolean ciphertext = json.contains("\"@pd\":{\"v\":\"pd2\"") && !json.contains("@example.com");
         if (ciphertext != encrypted) {
             throw new IllegalStateException(label + ": stored MemberRegistered is " + (ciphertext ? "" : "not ")
                     + "encrypted, but encryption is " + (encrypted ? "on" : "off"));

@@ -1,0 +1,125 @@
+package com.matchmaking.app.storage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.keys.serialization.ClassPlan;
+import com.matchmaking.keys.serialization.FieldPlan;
+import com.matchmaking.keys.serialization.PersonalDataCatalog;
+import com.matchmaking.keys.serialization.StorageObjectMapper;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database dump must not tell one value of a fixed set from another by its length (FEMALE from MALE, one income
+ * band or marital status from another, a verified ID from an unverified one). For every personal enum and boolean of
+ * every stored type (events and snapshots, found as the classification test finds them), the same message is stored
+ * once per value, null included, through the application's own event serializer: every stored payload has the same
+ * length.
+ */
+@Tag("external-postgres")
+class SealedFixedWidthTest extends IntegrationTest {
+
+    private static final ObjectMapper MAPPER = StorageObjectMapper.create();
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    private static List<Class<?>> storedTypes() {
+        List<Class<?>> types = new ArrayList<>();
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.matchmaking")) {
+            if (type.isAnnotatedWith(Revision.class) || type.isAnnotatedWith(Aggregate.class)) {
+                types.add(type.reflect());
+            }
+        }
+        return types;
+    }
+
+    @Test
+    void everyPersonalEnumAndBooleanIsStoredAtOneLengthWhateverItsValue() throws Exception {
+        Map<String, TreeSet<Integer>> lengthsByField = new TreeMap<>();
+        for (Class<?> type : storedTypes()) {
+            ClassPlan plan = PersonalDataCatalog.describe(type);
+            for (FieldPlan field : plan.personalFields()) {
+                if (!field.isFixedSet()) {
+                    continue;
+                }
+                UUID subject = UUID.randomUUID();
+                TreeSet<Integer> lengths = new TreeSet<>();
+                for (Object value : valuesOf(field.valueType())) {
+                    Object message = messageWith(type, plan, subject, field, value);
+                    SerializedObject<byte[]> stored = eventSerializer.serialize(message, byte[].class);
+                    String json = new String(stored.getData(), java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(json).as(type.getSimpleName() + "." + field.dottedPath() + " is sealed").contains("\"@pd\"");
+                    if (value != null) {
+                        assertThat(json).doesNotContain("\"" + MAPPER.convertValue(value, String.class) + "\"");
+                    }
+                    lengths.add(stored.getData().length);
+                    Object read = eventSerializer.deserialize(stored);
+                    assertThat(MAPPER.valueToTree(read).at(pointer(field))).as("round trip")
+                            .isEqualTo(MAPPER.valueToTree(message).at(pointer(field)));
+                }
+                lengthsByField.put(type.getSimpleName() + "." + field.dottedPath(), lengths);
+            }
+        }
+        assertThat(lengthsByField).as("the walk found the profile's enums and the ID check's boolean")
+                .containsKeys("MemberRegistered.profile.gender", "MemberRegistered.profile.maritalStatus",
+                        "MemberRegistered.profile.education", "MemberRegistered.profile.incomeBand",
+                        "ProfileUpdated.profile.gender", "IdNumberVerified.verified");
+        assertThat(lengthsByField).allSatisfy((field, lengths) ->
+                assertThat(lengths).as(field + ": stored lengths over every value").hasSize(1));
+    }
+
+    private static List<Object> valuesOf(Class<?> type) {
+        List<Object> values = new ArrayList<>();
+        if (type.isEnum()) {
+            values.addAll(Arrays.asList(type.getEnumConstants()));
+        } else {
+            values.add(Boolean.TRUE);
+            values.add(Boolean.FALSE);
+        }
+        if (!type.isPrimitive()) {
+            values.add(null);
+        }
+        return values;
+    }
+
+    /** The message with its subject ids set, the one field at the value, and everything else absent. */
+    private static Object messageWith(Class<?> type, ClassPlan plan, UUID subject, FieldPlan field, Object value)
+            throws Exception {
+        ObjectNode tree = MAPPER.createObjectNode();
+        tree.put(plan.subjectProperty(), subject.toString());
+        tree.put(field.subjectProperty(), subject.toString());
+        ObjectNode parent = tree;
+        for (String name : field.path().subList(0, field.path().size() - 1)) {
+            parent = parent.putObject(name);
+        }
+        parent.set(field.path().get(field.path().size() - 1), MAPPER.valueToTree(value));
+        return MAPPER.treeToValue(tree, type);
+    }
+
+    private static String pointer(FieldPlan field) {
+        return "/" + String.join("/", field.path());
+    }
+}

@@ -1,5 +1,6 @@
 package com.matchmaking.readmodels.projection;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +32,8 @@ import java.util.function.Supplier;
  * <p>Outside a unit of work (nothing batches) every statement runs at once.
  */
 @Component
+@SuppressFBWarnings(value = "SQL_INJECTION_SPRING_JDBC",
+        justification = "Every statement is a constant of the projection that buffers it; every value is a bind parameter.")
 public class BatchedWrites {
 
     private static final String RESOURCE = BatchedWrites.class.getName() + ".batch";
@@ -140,6 +143,8 @@ public class BatchedWrites {
     }
 
     /** One batch's statements, grouped by SQL where the order per member allows. */
+    @SuppressFBWarnings(value = "SQL_INJECTION_SPRING_JDBC",
+            justification = "Every statement is a constant of the projection that buffers it; every value is a bind parameter.")
     static final class Batch {
         private final List<Group> groups = new ArrayList<>();
         private final Map<Long, Boolean> locks = new TreeMap<>();

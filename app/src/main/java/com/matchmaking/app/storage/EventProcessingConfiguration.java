@@ -2,6 +2,7 @@ package com.matchmaking.app.storage;
 
 import com.matchmaking.keys.vault.SubjectKeyVault;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -16,6 +17,11 @@ import java.util.UUID;
  * How events are handled. No event handler error is ever logged and dropped: in the subscribing groups it rolls the
  * command back, in tracking groups the event goes to the dead-letter queue (see application.yml) and the rest of its
  * member's events wait behind it.
+ *
+ * <p>The read models run on pooled streaming processors (application.yml): a coordinator reads the log once and hands
+ * each event to the segment its member falls in ({@link MemberSequencingPolicy}); the segments' batches run in
+ * parallel, each in one transaction. Several nodes on one database share the segments through the token store's
+ * claims ({@link ProcessingProperties}).
  */
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
@@ -26,6 +32,24 @@ class EventProcessingConfiguration {
     @Autowired
     void propagateHandlerErrors(EventProcessingConfigurer configurer) {
         configurer.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Autowired
+    void sequencePerMember(EventProcessingConfigurer configurer) {
+        configurer.registerDefaultSequencingPolicy(c -> MemberSequencingPolicy.INSTANCE);
+    }
+
+    /**
+     * Claims are extended well inside the token store's claim timeout, also by the coordinator while a batch is still
+     * running, so a live node keeps its segments and a dead node's pass on after the timeout. Segment count, batch size,
+     * worker threads and the claim interval come from application.yml (Axon applies them after this).
+     */
+    @Autowired
+    void claimSegments(EventProcessingConfigurer configurer, ProcessingProperties properties) {
+        PooledStreamingProcessorConfiguration claims = (config, builder) -> builder
+                .claimExtensionThreshold(properties.claimExtensionMillis())
+                .enableCoordinatorClaimExtension();
+        configurer.registerPooledStreamingEventProcessorConfiguration(claims);
     }
 
     /**

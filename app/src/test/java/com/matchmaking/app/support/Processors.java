@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 
 import static org.awaitility.Awaitility.await;
 
-/** Waits for, and replays, the application's streaming (tracking) event processors. */
+/** Waits for, and replays, the application's streaming (pooled) event processors, every segment of them. */
 public final class Processors {
 
     private final EventProcessingConfiguration processing;
@@ -55,6 +55,13 @@ public final class Processors {
     private static boolean caughtUp(StreamingEventProcessor processor, long headPosition) {
         if (!processor.isRunning() || processor.processingStatus().isEmpty()) {
             return headPosition < 0 && processor.isRunning();
+        }
+        // A pooled processor reports only the segments it has claimed: all of them must be there (a segment of mask m
+        // is one (m + 1)th of the events), or a segment still unclaimed would pass for caught up.
+        double covered = processor.processingStatus().values().stream()
+                .mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
+        if (covered < 0.999) {
+            return false;
         }
         for (EventTrackerStatus status : processor.processingStatus().values()) {
             // A replay only reports itself over once an event past the reset point arrives: judge by position.

@@ -19,6 +19,7 @@ import com.matchmaking.schema.member.ProfileUpdated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import com.matchmaking.readmodels.projection.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,33 +41,37 @@ public class MatchmakerCardProjection {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    public MatchmakerCardProjection(JdbcTemplate jdbc) {
+    public MatchmakerCardProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(MemberRegistered event) {
-        jdbc.update("""
-                INSERT INTO matchmaker_member_card (member_id, masked_name, status, registered_at, updated_at)
-                VALUES (?, '*', 'ACTIVE', ?, ?)
-                """, event.memberId(), Timestamp.from(event.registeredAt()), Timestamp.from(event.registeredAt()));
-        profile(event.memberId(), event.profile(), event.registeredAt());
+        writes.update(event.memberId(), """
+                INSERT INTO matchmaker_member_card (masked_name, masked_phone, masked_email, masked_wechat, birth_date,
+                    gender, city, education, height_cm, marital_status, occupation, income_band, about_me, updated_at,
+                    member_id, status, registered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)
+                """, profile(event.memberId(), event.profile(), event.registeredAt(), Timestamp.from(event.registeredAt())));
     }
 
     @EventHandler
     void on(ProfileUpdated event) {
-        profile(event.memberId(), event.profile(), event.updatedAt());
-    }
-
-    private void profile(UUID memberId, Profile p, Instant at) {
-        String name = AudienceRendering.text(AUDIENCE, DataField.FULL_NAME, p.fullName());
-        jdbc.update("""
+        writes.update(event.memberId(), """
                 UPDATE matchmaker_member_card SET masked_name = ?, masked_phone = ?, masked_email = ?, masked_wechat = ?,
                     birth_date = ?, gender = ?, city = ?, education = ?, height_cm = ?, marital_status = ?, occupation = ?,
                     income_band = ?, about_me = ?, updated_at = ?
                 WHERE member_id = ?
-                """,
+                """, profile(event.memberId(), event.profile(), event.updatedAt()));
+    }
+
+    /** The profile's columns as this audience sees them, then the time, the member id and whatever follows. */
+    private static Object[] profile(UUID memberId, Profile p, Instant at, Object... more) {
+        String name = AudienceRendering.text(AUDIENCE, DataField.FULL_NAME, p.fullName());
+        Object[] values = {
                 name == null ? "*" : name,
                 AudienceRendering.text(AUDIENCE, DataField.PHONE, p.phone()),
                 AudienceRendering.text(AUDIENCE, DataField.EMAIL, p.email()),
@@ -80,20 +85,23 @@ public class MatchmakerCardProjection {
                 AudienceRendering.whole(AUDIENCE, DataField.OCCUPATION, p.occupation()),
                 name(AudienceRendering.whole(AUDIENCE, DataField.INCOME_BAND, p.incomeBand())),
                 AudienceRendering.whole(AUDIENCE, DataField.ABOUT_ME, p.aboutMe()),
-                Timestamp.from(at), memberId);
+                Timestamp.from(at), memberId};
+        Object[] all = java.util.Arrays.copyOf(values, values.length + more.length);
+        System.arraycopy(more, 0, all, values.length, more.length);
+        return all;
     }
 
     @EventHandler
     void on(PreferencesUpdated event) throws JsonProcessingException {
         String preferences = event.preferences() == null ? null : JSON.writeValueAsString(event.preferences());
-        jdbc.update("UPDATE matchmaker_member_card SET preferences = ?, updated_at = ? WHERE member_id = ?",
+        writes.update(event.memberId(), "UPDATE matchmaker_member_card SET preferences = ?, updated_at = ? WHERE member_id = ?",
                 AudienceRendering.whole(AUDIENCE, DataField.PREFERENCES, preferences), Timestamp.from(event.updatedAt()),
                 event.memberId());
     }
 
     @EventHandler
     void on(IdNumberVerified event) {
-        jdbc.update("UPDATE matchmaker_member_card SET id_verified = ? WHERE member_id = ?",
+        writes.update(event.memberId(), "UPDATE matchmaker_member_card SET id_verified = ? WHERE member_id = ?",
                 AudienceRendering.keeps(AUDIENCE, DataField.ID_NUMBER) && Boolean.TRUE.equals(event.verified()), event.memberId());
     }
 
@@ -101,30 +109,30 @@ public class MatchmakerCardProjection {
     void on(ConsentWithdrawn event) {
         if (event.purpose() == ConsentPurpose.SENSITIVE_DATA) {
             // The sensitive key group is shredded with this event: so is everything derived from it here.
-            jdbc.update("UPDATE matchmaker_member_card SET income_band = NULL, id_verified = FALSE WHERE member_id = ?",
+            writes.update(event.memberId(), "UPDATE matchmaker_member_card SET income_band = NULL, id_verified = FALSE WHERE member_id = ?",
                     event.memberId());
         }
     }
 
     @EventHandler
     void on(MatchmakerAssigned event) {
-        jdbc.update("UPDATE matchmaker_member_card SET matchmaker_id = ? WHERE member_id = ?", event.matchmakerId(),
+        writes.update(event.memberId(), "UPDATE matchmaker_member_card SET matchmaker_id = ? WHERE member_id = ?", event.matchmakerId(),
                 event.memberId());
     }
 
     @EventHandler
     void on(ErasureRequested event) {
-        jdbc.update("UPDATE matchmaker_member_card SET status = 'ERASURE_PENDING' WHERE member_id = ?", event.memberId());
+        writes.update(event.memberId(), "UPDATE matchmaker_member_card SET status = 'ERASURE_PENDING' WHERE member_id = ?", event.memberId());
     }
 
     @EventHandler
     void on(ErasureCancelled event) {
-        jdbc.update("UPDATE matchmaker_member_card SET status = 'ACTIVE' WHERE member_id = ?", event.memberId());
+        writes.update(event.memberId(), "UPDATE matchmaker_member_card SET status = 'ACTIVE' WHERE member_id = ?", event.memberId());
     }
 
     @EventHandler
     void on(MemberErased event) {
-        jdbc.update("DELETE FROM matchmaker_member_card WHERE member_id = ?", event.memberId());
+        writes.update(event.memberId(), "DELETE FROM matchmaker_member_card WHERE member_id = ?", event.memberId());
     }
 
     @ResetHandler

@@ -16,11 +16,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import com.matchmaking.readmodels.projection.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -35,44 +35,50 @@ public class ServiceCardProjection {
     private static final Audience AUDIENCE = Audience.CUSTOMER_SERVICE;
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    public ServiceCardProjection(JdbcTemplate jdbc) {
+    public ServiceCardProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(MemberRegistered event) {
-        jdbc.update("""
-                INSERT INTO service_member_card (member_id, masked_name, status, registered_at, updated_at, events_applied)
-                VALUES (?, '*', 'ACTIVE', ?, ?, 1)
-                """, event.memberId(), Timestamp.from(event.registeredAt()), Timestamp.from(event.registeredAt()));
-        profile(event.memberId(), event.profile(), event.registeredAt(), 0);
+        Object[] profile = profile(event.profile());
+        writes.update(event.memberId(), """
+                INSERT INTO service_member_card (masked_name, masked_phone, masked_email, masked_wechat, birth_year, city,
+                    member_id, status, registered_at, updated_at, events_applied)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 1)
+                """, profile[0], profile[1], profile[2], profile[3], profile[4], profile[5], event.memberId(),
+                Timestamp.from(event.registeredAt()), Timestamp.from(event.registeredAt()));
     }
 
     @EventHandler
     void on(ProfileUpdated event) {
-        profile(event.memberId(), event.profile(), event.updatedAt(), 1);
+        Object[] profile = profile(event.profile());
+        writes.update(event.memberId(), """
+                UPDATE service_member_card SET masked_name = ?, masked_phone = ?, masked_email = ?, masked_wechat = ?,
+                    birth_year = ?, city = ?, updated_at = ?, events_applied = events_applied + 1
+                WHERE member_id = ?
+                """, profile[0], profile[1], profile[2], profile[3], profile[4], profile[5],
+                Timestamp.from(event.updatedAt()), event.memberId());
     }
 
-    private void profile(UUID memberId, Profile p, Instant at, int counted) {
+    /** The profile's columns as this audience sees them, in the order both statements above bind them. */
+    private static Object[] profile(Profile p) {
         String name = AudienceRendering.text(AUDIENCE, DataField.FULL_NAME, p.fullName());
-        jdbc.update("""
-                UPDATE service_member_card SET masked_name = ?, masked_phone = ?, masked_email = ?, masked_wechat = ?,
-                    birth_year = ?, city = ?, updated_at = ?, events_applied = events_applied + ?
-                WHERE member_id = ?
-                """,
+        return new Object[]{
                 name == null ? "*" : name,
                 AudienceRendering.text(AUDIENCE, DataField.PHONE, p.phone()),
                 AudienceRendering.text(AUDIENCE, DataField.EMAIL, p.email()),
                 AudienceRendering.text(AUDIENCE, DataField.WECHAT_ID, p.wechatId()),
                 AudienceRendering.keeps(AUDIENCE, DataField.BIRTH_DATE) && p.birthDate() != null ? p.birthDate().getYear() : null,
-                AudienceRendering.whole(AUDIENCE, DataField.CITY, p.city()),
-                Timestamp.from(at), counted, memberId);
+                AudienceRendering.whole(AUDIENCE, DataField.CITY, p.city())};
     }
 
     @EventHandler
     void on(IdNumberVerified event) {
-        jdbc.update("UPDATE service_member_card SET id_verified = ?, events_applied = events_applied + 1 WHERE member_id = ?",
+        writes.update(event.memberId(), "UPDATE service_member_card SET id_verified = ?, events_applied = events_applied + 1 WHERE member_id = ?",
                 AudienceRendering.keeps(AUDIENCE, DataField.ID_NUMBER) && Boolean.TRUE.equals(event.verified()), event.memberId());
     }
 
@@ -80,7 +86,7 @@ public class ServiceCardProjection {
     void on(ConsentWithdrawn event) {
         // Withdrawing consent to sensitive data shreds the ID verification with it.
         boolean sensitive = event.purpose() == ConsentPurpose.SENSITIVE_DATA;
-        jdbc.update("""
+        writes.update(event.memberId(), """
                 UPDATE service_member_card SET id_verified = id_verified AND NOT ?, events_applied = events_applied + 1
                 WHERE member_id = ?
                 """, sensitive, event.memberId());
@@ -98,7 +104,7 @@ public class ServiceCardProjection {
 
     @EventHandler
     void on(MemberErased event) {
-        jdbc.update("DELETE FROM service_member_card WHERE member_id = ?", event.memberId());
+        writes.update(event.memberId(), "DELETE FROM service_member_card WHERE member_id = ?", event.memberId());
     }
 
     /**
@@ -108,8 +114,9 @@ public class ServiceCardProjection {
     @EventHandler(payloadType = Object.class)
     void on(DomainEventMessage<?> message) {
         if ("Member".equals(message.getType())) {
-            jdbc.update("UPDATE service_member_card SET events_applied = events_applied + 1 WHERE member_id = ?",
-                    UUID.fromString(message.getAggregateIdentifier()));
+            UUID memberId = UUID.fromString(message.getAggregateIdentifier());
+            writes.update(memberId, "UPDATE service_member_card SET events_applied = events_applied + 1 WHERE member_id = ?",
+                    memberId);
         }
     }
 
@@ -119,7 +126,7 @@ public class ServiceCardProjection {
     }
 
     private void status(UUID memberId, String status) {
-        jdbc.update("UPDATE service_member_card SET status = ?, events_applied = events_applied + 1 WHERE member_id = ?",
+        writes.update(memberId, "UPDATE service_member_card SET status = ?, events_applied = events_applied + 1 WHERE member_id = ?",
                 status, memberId);
     }
 }

@@ -104,6 +104,14 @@ record BenchmarkSettings(int registrations, int updates, int concurrency, int re
         }
     }
 
+    /** The settings the scale benchmark uses. */
+    String describeProcessing() {
+        return "poolSize=" + poolSize + " concurrency=" + concurrency
+                + (segments > 0 ? " segments=" + segments : "") + (batchSize > 0 ? " batchSize=" + batchSize : "")
+                + (processors.isEmpty() ? "" : " processors=" + String.join(",", processors))
+                + (extraArguments.isEmpty() ? "" : " app=" + String.join(";", extraArguments));
+    }
+
     String describe() {
         return "registrations=" + registrations + " updates=" + updates + " concurrency=" + concurrency
                 + " replayEvents=" + (replayEvents == 0 ? "(all written)" : replayEvents) + " replayRepeats="

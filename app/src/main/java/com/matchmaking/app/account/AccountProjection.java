@@ -49,12 +49,13 @@ class AccountProjection implements LoginAvailability {
             return; // Replaying an erased member: nothing left to log in with.
         }
         try {
+            // One statement: the login and the policy version accepted with it.
             accounts.insert(event.memberId(), AccountKind.MEMBER, loginNames.indexOf(event.profile().email()),
-                    event.passwordHash(), Set.of(Role.MEMBER), event.registeredAt());
+                    event.passwordHash(), Set.of(Role.MEMBER), event.registeredAt(),
+                    event.acceptedPrivacyPolicyVersion());
         } catch (DuplicateKeyException raced) {
             throw new LoginTakenException();
         }
-        accounts.acceptPolicy(event.memberId(), event.acceptedPrivacyPolicyVersion());
     }
 
     /** The policy version a member last accepted gates their every request (see the security package). */

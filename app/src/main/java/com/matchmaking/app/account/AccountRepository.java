@@ -50,10 +50,17 @@ class AccountRepository {
     }
 
     void insert(UUID accountId, AccountKind kind, String loginIndex, String passwordHash, Set<Role> roles, Instant createdAt) {
+        insert(accountId, kind, loginIndex, passwordHash, roles, createdAt, null);
+    }
+
+    /** A new account; a member's with the policy version accepted at registration, in the same statement. */
+    void insert(UUID accountId, AccountKind kind, String loginIndex, String passwordHash, Set<Role> roles,
+                Instant createdAt, String acceptedPolicyVersion) {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
-                    INSERT INTO account (account_id, kind, login_index, password_hash, roles, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO account (account_id, kind, login_index, password_hash, roles, created_at,
+                                         accepted_policy_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """);
             statement.setObject(1, accountId);
             statement.setString(2, kind.name());
@@ -61,6 +68,7 @@ class AccountRepository {
             statement.setString(4, passwordHash);
             statement.setArray(5, connection.createArrayOf("text", roles.stream().map(Enum::name).toArray()));
             statement.setTimestamp(6, Timestamp.from(createdAt));
+            statement.setString(7, acceptedPolicyVersion);
             return statement;
         });
     }

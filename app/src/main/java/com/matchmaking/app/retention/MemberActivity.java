@@ -3,7 +3,6 @@ package com.matchmaking.app.retention;
 import com.matchmaking.app.account.AccountKind;
 import com.matchmaking.app.account.LoginOutcome;
 import com.matchmaking.schema.erasure.MemberErased;
-import com.matchmaking.schema.member.MemberRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.context.event.EventListener;
@@ -13,9 +12,10 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 
 /**
- * When each member was last active: registration, then every login (everything a member does needs one). Kept in
- * the same transaction as the registration and the erasure (a subscribing processor), and on each login. Ids and
- * times only.
+ * When each member last logged in (everything a member does needs a login). Registration writes nothing here: a
+ * member who never logged in counts from the creation of their account, which the registration's own transaction
+ * writes anyway (see {@link RetentionScheduler}), so the command pays for no second row. Removed in the erasure's
+ * transaction (a subscribing processor). Ids and times only.
  */
 @Component
 @ProcessingGroup(MemberActivity.GROUP)
@@ -27,12 +27,6 @@ class MemberActivity {
 
     MemberActivity(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @EventHandler
-    void on(MemberRegistered event) {
-        jdbc.update("INSERT INTO member_activity (member_id, last_active_at) VALUES (?, ?) ON CONFLICT (member_id) DO NOTHING",
-                event.memberId(), Timestamp.from(event.registeredAt()));
     }
 
     @EventHandler

@@ -68,8 +68,8 @@ class RetentionScheduler {
 
     private void eraseMembersWhoseNoticeRanOut(Instant now) {
         List<UUID> due = jdbc.queryForList("""
-                SELECT r.member_id FROM retention_schedule r JOIN member_activity a USING (member_id)
-                WHERE r.due_at <= ? AND a.last_active_at <= r.last_active_at
+                SELECT r.member_id FROM retention_schedule r LEFT JOIN member_activity a USING (member_id)
+                WHERE r.due_at <= ? AND (a.last_active_at IS NULL OR a.last_active_at <= r.last_active_at)
                   AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.member_id = r.member_id)
                 ORDER BY r.due_at LIMIT ?
                 """, UUID.class, Timestamp.from(now), BATCH);
@@ -82,12 +82,15 @@ class RetentionScheduler {
         Instant inactiveSince = now.atOffset(ZoneOffset.UTC).minus(properties.inactiveAfter()).toInstant();
         Instant dueAt = now.atOffset(ZoneOffset.UTC).plus(properties.noticePeriod()).toInstant();
         List<Map<String, Object>> inactive = jdbc.queryForList("""
-                SELECT a.member_id, a.last_active_at FROM member_activity a
-                WHERE a.last_active_at < ?
-                  AND NOT EXISTS (SELECT 1 FROM retention_schedule r WHERE r.member_id = a.member_id)
-                  AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.member_id = a.member_id)
-                  AND NOT EXISTS (SELECT 1 FROM erasure_schedule e WHERE e.member_id = a.member_id)
-                ORDER BY a.last_active_at LIMIT ?
+                SELECT m.member_id, m.last_active_at FROM (
+                    SELECT c.account_id AS member_id, coalesce(a.last_active_at, c.created_at) AS last_active_at
+                    FROM account c LEFT JOIN member_activity a ON a.member_id = c.account_id
+                    WHERE c.kind = 'MEMBER') m
+                WHERE m.last_active_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM retention_schedule r WHERE r.member_id = m.member_id)
+                  AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.member_id = m.member_id)
+                  AND NOT EXISTS (SELECT 1 FROM erasure_schedule e WHERE e.member_id = m.member_id)
+                ORDER BY m.last_active_at LIMIT ?
                 """, Timestamp.from(inactiveSince), BATCH);
         for (Map<String, Object> row : inactive) {
             UUID memberId = (UUID) row.get("member_id");

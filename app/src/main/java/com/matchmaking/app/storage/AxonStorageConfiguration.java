@@ -35,6 +35,9 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 class AxonStorageConfiguration {
 
+    /** Events read per query, from an aggregate's stream and from the log (Axon's default). */
+    static final int READ_BATCH_SIZE = 100;
+
     /** Metadata keys copied from a command to the events it causes; ids, roles and codes only. */
     static final String[] AUDIT_METADATA = {"actorId", "actorRole", "purpose", "origin"};
 
@@ -97,6 +100,12 @@ class AxonStorageConfiguration {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
         return new MessageBindingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
+                .batchSize(READ_BATCH_SIZE)
+                // Axon reads an aggregate by ranges of sequence numbers, and by default reads once more after a range
+                // that came back short, in case of gaps. Sequence numbers here have none (events are never deleted;
+                // erasure shreds keys), so a short range is the last: one round trip less for every command on an
+                // existing aggregate.
+                .finalAggregateBatchPredicate(batch -> batch.size() < READ_BATCH_SIZE)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

@@ -66,11 +66,19 @@ final class BenchmarkRun {
     private JdbcTemplate jdbc;
     private CpuClock cpu;
     private List<StreamingEventProcessor> readModels;
+    private final SqlRoundTrips roundTrips = new SqlRoundTrips();
 
     /** What a run measured. */
     record Result(boolean encrypted, Map<String, PhaseResult> phases, List<String> replayed, long members,
                   long events, double averagePayloadBytes, long subjectKeys, Duration startup, CacheStats keyCacheTotal,
-                  boolean postgresCpuSeen) {
+                  boolean postgresCpuSeen, Map<String, Map<String, Long>> statements) {
+
+        /** SQL round trips per command of a command phase, on the sending threads (see {@link SqlRoundTrips}). */
+        double roundTripsPerCommand(String phase) {
+            Map<String, Long> counted = statements.get(phase);
+            return counted == null ? Double.NaN
+                    : (double) SqlRoundTrips.total(counted) / phases.get(phase).operations();
+        }
     }
 
     private BenchmarkRun(BenchmarkSettings settings, boolean encrypted, String label, long seed) {
@@ -109,11 +117,16 @@ final class BenchmarkRun {
         }
         // The application stores a few events of its own at start (the bootstrap administrator, the privacy policy).
         long before = storedEvents();
+        Map<String, Map<String, Long>> statements = new LinkedHashMap<>();
+        Map<String, Long> counted = roundTrips.snapshot();
         phases.put(REGISTER, sendAll(REGISTER, registrations));
+        statements.put(REGISTER, SqlRoundTrips.difference(roundTrips.snapshot(), counted));
         requireEvents(before + settings.registrations());
 
         List<CommandMessage<?>> updates = updates(generator, members, 0, settings.updates(), now);
+        counted = roundTrips.snapshot();
         phases.put(UPDATE, sendAll(UPDATE, updates));
+        statements.put(UPDATE, SqlRoundTrips.difference(roundTrips.snapshot(), counted));
         long written = (long) settings.registrations() + settings.updates();
         requireEvents(before + written);
 
@@ -144,7 +157,7 @@ final class BenchmarkRun {
         Long subjectKeys = jdbc.queryForObject("SELECT count(*) FROM subject_key", Long.class);
         return new Result(encrypted, phases, readModels.stream().map(EventProcessor::getName).toList(), members.size(),
                 written, payloadBytes == null ? 0 : payloadBytes,
-                subjectKeys == null ? 0 : subjectKeys, startup, vault.cacheStats(), cpu.seesPostgres());
+                subjectKeys == null ? 0 : subjectKeys, startup, vault.cacheStats(), cpu.seesPostgres(), statements);
     }
 
     private Duration start(TestPostgres.Database database) {
@@ -166,9 +179,11 @@ final class BenchmarkRun {
                 // A servlet container on a free port: the security configuration needs a web application.
                 "--server.port=0",
                 "--spring.main.banner-mode=off"));
+        arguments.addAll(settings.applicationArguments());
         long started = System.nanoTime();
         context = new SpringApplicationBuilder(MatchmakingApplication.class)
                 .logStartupInfo(false)
+                .initializers(c -> c.getBeanFactory().addBeanPostProcessor(roundTrips.wrapper()))
                 .run(arguments.toArray(String[]::new));
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         gateway = context.getBean(CommandGateway.class);
@@ -433,7 +448,9 @@ final class BenchmarkRun {
     }
 
     private void say(String format, Object... arguments) {
-        System.out.printf("[%s] %s%n", label, String.format(format, arguments));
+        // The time of day lets a phase be found again in a profile (JFR) of the run.
+        System.out.printf("%s [%s] %s%n", java.time.LocalTime.now().withNano(0), label,
+                String.format(format, arguments));
         System.out.flush();
     }
 

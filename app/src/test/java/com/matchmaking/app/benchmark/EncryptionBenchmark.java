@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -71,6 +72,8 @@ import java.util.function.ToDoubleFunction;
 public final class EncryptionBenchmark {
 
     private static final double TARGET_RATIO = 0.90;
+    /** Least share of the bare-Axon baseline's throughput the encrypted mode should reach. */
+    static final Map<String, Double> BASELINE_TARGETS = Map.of(BenchmarkRun.REGISTER, 0.5, BenchmarkRun.UPDATE, 0.8);
     private static final String[] PHASES = {BenchmarkRun.REGISTER, BenchmarkRun.UPDATE, BenchmarkRun.REPLAY_COLD,
             BenchmarkRun.REPLAY_WARM};
 
@@ -102,6 +105,7 @@ public final class EncryptionBenchmark {
                 + loadAverage());
         List<BenchmarkRun.Result> encrypted = new ArrayList<>();
         List<BenchmarkRun.Result> plain = new ArrayList<>();
+        List<BenchmarkRun.Result> baseline = new ArrayList<>();
         int total = settings.warmupRounds() + settings.rounds();
         long started = System.nanoTime();
         for (int round = 0; round < total; round++) {
@@ -109,6 +113,10 @@ public final class EncryptionBenchmark {
             String name = warmup ? "warm-up " + (round + 1) : "round " + (round - settings.warmupRounds() + 1);
             boolean encryptedFirst = round % 2 == 0;
             BenchmarkRun.Result[] pair = new BenchmarkRun.Result[2];
+            // The baseline goes first in odd rounds and last in even ones, so neither mode always follows it.
+            if (settings.baseline() && round % 2 == 1) {
+                runBaseline(settings, name, seed + round, warmup, baseline);
+            }
             for (boolean mode : new boolean[]{encryptedFirst, !encryptedFirst}) {
                 String label = name + " " + (mode ? "encrypted" : "plain");
                 // Garbage of the previous run should not be collected on this run's time.
@@ -118,6 +126,9 @@ public final class EncryptionBenchmark {
                 if (!warmup) {
                     (mode ? encrypted : plain).add(result);
                 }
+            }
+            if (settings.baseline() && round % 2 == 0) {
+                runBaseline(settings, name, seed + round, warmup, baseline);
             }
             StringBuilder line = new StringBuilder("== " + name + (warmup ? " (not counted)" : ""))
                     .append(", encrypted/plain:");
@@ -134,6 +145,67 @@ public final class EncryptionBenchmark {
         System.out.printf("== Finished in %.0f s, load average %s%n", (System.nanoTime() - started) / 1e9,
                 loadAverage());
         printSummary(settings, encrypted, plain);
+        if (!baseline.isEmpty()) {
+            printBaseline(encrypted, plain, baseline);
+        }
+        printRoundTrips(encrypted, plain, baseline);
+        BenchmarkJson.writeEncryption(settings, encrypted, plain, baseline, (System.nanoTime() - started) / 1e9);
+        System.out.println("Figures written to " + settings.jsonFile());
+    }
+
+    private static void runBaseline(BenchmarkSettings settings, String name, long seed, boolean warmup,
+                                    List<BenchmarkRun.Result> baseline) {
+        System.gc();
+        BenchmarkRun.Result result = BaselineRun.execute(settings, name + " bare Axon", seed);
+        if (!warmup) {
+            baseline.add(result);
+        }
+    }
+
+    /** Our figures as ratios of the bare-Axon baseline's, each round's runs paired. */
+    private static void printBaseline(List<BenchmarkRun.Result> encrypted, List<BenchmarkRun.Result> plain,
+                                      List<BenchmarkRun.Result> baseline) {
+        System.out.println();
+        System.out.printf("%-26s %22s %12s %12s %10s%n", "bare Axon baseline", "baseline (min-max)", "enc/base",
+                "plain/base", "target");
+        for (String phase : new String[]{BenchmarkRun.REGISTER, BenchmarkRun.UPDATE, BenchmarkRun.REPLAY_WARM}) {
+            String unit = phase.startsWith("replay") ? "events/s" : "commands/s";
+            double enc = pairedRatio(encrypted, baseline, phase);
+            double off = pairedRatio(plain, baseline, phase);
+            Double target = BASELINE_TARGETS.get(phase);
+            System.out.printf("%-26s %22s %12.3f %12.3f %10s%n", phase + " " + unit,
+                    spread(baseline, phase, PhaseResult::perSecond, "%,.0f"), enc, off,
+                    target == null ? "-" : (enc >= target ? "met" : "MISSED") + " " + target);
+        }
+        System.out.println("(bare Axon: one event-sourced aggregate of six fields, one tracking JDBC projection, "
+                + "plain Jackson, same database server and concurrency; enc/base and plain/base are medians of the "
+                + "per-round ratios)");
+    }
+
+    /** SQL round trips per command on the command path, and what they are (encrypted mode, all measured rounds). */
+    private static void printRoundTrips(List<BenchmarkRun.Result> encrypted, List<BenchmarkRun.Result> plain,
+                                        List<BenchmarkRun.Result> baseline) {
+        System.out.println();
+        System.out.printf("%-26s %12s %12s %12s%n", "SQL round trips/command", "encrypted", "plain", "bare Axon");
+        for (String phase : new String[]{BenchmarkRun.REGISTER, BenchmarkRun.UPDATE}) {
+            System.out.printf("%-26s %12.2f %12.2f %12s%n", phase, medianRoundTrips(encrypted, phase),
+                    medianRoundTrips(plain, phase), baseline.isEmpty() ? "-"
+                            : String.format("%.2f", medianRoundTrips(baseline, phase)));
+        }
+        for (String phase : new String[]{BenchmarkRun.REGISTER, BenchmarkRun.UPDATE}) {
+            System.out.println("Statements per " + phase + " command (encrypted, first measured round):");
+            BenchmarkRun.Result first = encrypted.get(0);
+            long commands = first.phases().get(phase).operations();
+            first.statements().get(phase).forEach((sql, count) -> {
+                if (count * 100 >= commands) {
+                    System.out.printf("  %6.2f  %s%n", (double) count / commands, sql);
+                }
+            });
+        }
+    }
+
+    private static double medianRoundTrips(List<BenchmarkRun.Result> results, String phase) {
+        return median(results.stream().mapToDouble(r -> r.roundTripsPerCommand(phase)).sorted().toArray());
     }
 
     private static void printSummary(BenchmarkSettings settings, List<BenchmarkRun.Result> encrypted,
@@ -213,7 +285,7 @@ public final class EncryptionBenchmark {
                 stats.evictionCount());
     }
 
-    private static String spread(List<BenchmarkRun.Result> results, String phase,
+    static String spread(List<BenchmarkRun.Result> results, String phase,
                                  ToDoubleFunction<PhaseResult> metric, String format) {
         double[] values = values(results, phase, metric);
         return String.format(format + " (" + format + "-" + format + ")", median(values), values[0],
@@ -225,7 +297,7 @@ public final class EncryptionBenchmark {
                 median(results, phase, r -> r.p99Nanos() / 1e6));
     }
 
-    private static double pairedRatio(List<BenchmarkRun.Result> encrypted, List<BenchmarkRun.Result> plain,
+    static double pairedRatio(List<BenchmarkRun.Result> encrypted, List<BenchmarkRun.Result> plain,
                                       String phase) {
         double[] ratios = new double[encrypted.size()];
         for (int i = 0; i < ratios.length; i++) {
@@ -235,7 +307,7 @@ public final class EncryptionBenchmark {
         return median(ratios);
     }
 
-    private static double median(List<BenchmarkRun.Result> results, String phase,
+    static double median(List<BenchmarkRun.Result> results, String phase,
                                  ToDoubleFunction<PhaseResult> metric) {
         return median(values(results, phase, metric));
     }
@@ -246,7 +318,7 @@ public final class EncryptionBenchmark {
     }
 
     /** The median of sorted values. */
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

@@ -45,9 +45,9 @@ class MatchmakerRefusalsTest extends IntegrationTest {
     private Api.Registered colleagues() {
         Api.Registered member = api().register(TestMembers.fresh());
         staffing.assign(member.memberId(), colleague.staffId());
-        await().atMost(Duration.ofSeconds(20)).until(() -> colleague.staffId().equals(jdbc.query(
-                "SELECT matchmaker_id FROM matchmaker_member_card WHERE member_id = ?",
-                (rs, i) -> rs.getObject(1, UUID.class), member.memberId()).stream().findFirst().orElse(null)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM matchmaker_member_card WHERE member_id = ? AND matchmaker_id = ?",
+                Integer.class, member.memberId(), colleague.staffId()) == 1);
         return member;
     }
 

@@ -94,7 +94,7 @@ class ContactTakenBackTest extends IntegrationTest {
     }
 
     @Test
-    void onlyTheTwoMayWithdrawAndOnlyOnceConfirmed() {
+    void aThirdMemberCannotWithdrawTheTwoFromTheirIntroduction() {
         Api.Registered carol = api().register(TestMembers.fresh());
         assertRefused(api().as(carol.token()).documentName("withdrawFromIntroduction")
                 .variable("introductionId", introductionId).execute(), "NOT_FOUND", "No such introduction");

@@ -66,6 +66,13 @@ class CandidatesByAudienceTest extends IntegrationTest {
             assertThat(criteria(shown, "candidateWishes")).as("the candidate's preferences are not in the pool row")
                     .isEmpty();
         }
+
+        // The member herself gets the other-member row: height and marital status, but nobody's preferences.
+        assertThat(members.recommendations(seeker)).hasSize(3).allSatisfy(shown -> {
+            assertThat(shown).containsEntry("heightCm", 176).containsEntry("maritalStatus", "NEVER_MARRIED");
+            assertThat(criteria(shown, "seekerWishes")).contains("HEIGHT", "MARITAL_STATUS");
+            assertThat(criteria(shown, "candidateWishes")).isEmpty();
+        });
     }
 
     @SuppressWarnings("unchecked")

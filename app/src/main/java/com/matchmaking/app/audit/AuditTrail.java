@@ -164,7 +164,7 @@ class AuditTrail {
             case "email" -> Masking.email(text);
             case "phone" -> Masking.phone(text);
             case "wechatId" -> Masking.wechatId(text);
-            case "maskedIdNumber" -> text;
+            case "maskedIdNumber" -> Masking.idNumber(text);
             default -> "***";
         };
     }

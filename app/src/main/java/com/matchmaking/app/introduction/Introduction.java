@@ -4,20 +4,24 @@ import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
 import com.matchmaking.schema.introduction.CloseIntroductionOnErasure;
+import com.matchmaking.schema.introduction.EndIntroduction;
 import com.matchmaking.schema.introduction.GiveIntroductionFeedback;
 import com.matchmaking.schema.introduction.IntroductionAccepted;
 import com.matchmaking.schema.introduction.IntroductionConfirmed;
 import com.matchmaking.schema.introduction.IntroductionDeclined;
+import com.matchmaking.schema.introduction.IntroductionEnded;
 import com.matchmaking.schema.introduction.IntroductionFeedbackGiven;
 import com.matchmaking.schema.introduction.IntroductionOutcomeRecorded;
 import com.matchmaking.schema.introduction.IntroductionPartyErased;
 import com.matchmaking.schema.introduction.IntroductionProposed;
 import com.matchmaking.schema.introduction.IntroductionStatus;
+import com.matchmaking.schema.introduction.IntroductionWithdrawn;
 import com.matchmaking.schema.introduction.MeetingRecorded;
 import com.matchmaking.schema.introduction.ProposeIntroduction;
 import com.matchmaking.schema.introduction.RecordIntroductionOutcome;
 import com.matchmaking.schema.introduction.RecordMeeting;
 import com.matchmaking.schema.introduction.RespondToIntroduction;
+import com.matchmaking.schema.introduction.WithdrawFromIntroduction;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -43,6 +47,8 @@ class Introduction {
     /** Longest note, place or feedback kept. */
     static final int MAX_TEXT = 2000;
     static final Duration CAP_WINDOW = Duration.ofDays(7);
+    /** The one answer for a member id a matchmaker may not act on, whether or not it names a member. */
+    static final String NO_SUCH_MEMBER = "No such member among those you may see";
 
     @AggregateIdentifier
     @DataSubjectId
@@ -74,12 +80,16 @@ class Introduction {
         if (command.note() != null && command.note().length() > MAX_TEXT) {
             throw RequestRejectedException.badRequest("note must have at most " + MAX_TEXT + " characters");
         }
-        IntroductionRules.Party partyA = available(rules, a);
-        IntroductionRules.Party partyB = available(rules, b);
-        if (!command.matchmakerId().equals(partyA.matchmakerId()) && !command.matchmakerId().equals(partyB.matchmakerId())) {
+        IntroductionRules.Party partyA = party(rules, a);
+        IntroductionRules.Party partyB = party(rules, b);
+        boolean mineA = command.matchmakerId().equals(partyA.matchmakerId());
+        boolean mineB = command.matchmakerId().equals(partyB.matchmakerId());
+        if (!mineA && !mineB) {
             // The same answer as for a member who does not exist: a matchmaker learns nothing of others' members.
-            throw RequestRejectedException.notFound("No such member among those you may see");
+            throw RequestRejectedException.notFound(NO_SUCH_MEMBER);
         }
+        available(partyA, mineA);
+        available(partyB, mineB);
         Instant since = command.proposedAt().minus(CAP_WINDOW);
         // Lock before the checks that concurrent proposals could race on (once per pair, the cap), and in a fixed
         // order, so that two proposals naming the same two members wait for each other instead of deadlocking.
@@ -101,13 +111,23 @@ class Introduction {
                 command.proposedAt()));
     }
 
-    private static IntroductionRules.Party available(IntroductionRules rules, UUID memberId) {
-        IntroductionRules.Party party = rules.party(memberId).filter(p -> !p.erased())
-                .orElseThrow(() -> RequestRejectedException.notFound("No such member among those you may see"));
+    private static IntroductionRules.Party party(IntroductionRules rules, UUID memberId) {
+        return rules.party(memberId).filter(p -> !p.erased())
+                .orElseThrow(() -> RequestRejectedException.notFound(NO_SUCH_MEMBER));
+    }
+
+    /**
+     * A member out of matching, paused by themselves or suspended by the agency, is refused with one answer that says
+     * neither which nor why. Another matchmaker's member out of matching is not theirs to know about at all: the
+     * answer is the one for an id that is not a member.
+     */
+    private static void available(IntroductionRules.Party party, boolean mine) {
         if (party.suspended() || party.paused()) {
+            if (!mine) {
+                throw RequestRejectedException.notFound(NO_SUCH_MEMBER);
+            }
             throw RequestRejectedException.conflict("A member in the introduction is not in matching at the moment");
         }
-        return party;
     }
 
     @CommandHandler
@@ -132,6 +152,35 @@ class Introduction {
         apply(new IntroductionAccepted(introductionId, command.memberId(), command.respondedAt()));
         if (accepted.contains(other(command.memberId()))) {
             apply(new IntroductionConfirmed(introductionId, memberA, memberB, command.respondedAt()));
+        }
+    }
+
+    /**
+     * A member steps back from a confirmed introduction: it ends, and the contact rule shows neither member the other's
+     * phone or WeChat id from then on, whatever either changes them to later. Before confirmation, declining is the way.
+     */
+    @CommandHandler
+    void handle(WithdrawFromIntroduction command) {
+        requireParty(command.memberId());
+        if (status == IntroductionStatus.ENDED) {
+            return;
+        }
+        if (status != IntroductionStatus.CONFIRMED) {
+            throw RequestRejectedException.conflict("Only a confirmed introduction can be withdrawn from; this one is "
+                    + status);
+        }
+        apply(new IntroductionWithdrawn(introductionId, command.memberId(), command.withdrawnAt()));
+    }
+
+    /** A block or a suspension in one member's log ends their open and confirmed introductions. */
+    @CommandHandler
+    void handle(EndIntroduction command) {
+        UUID member = command.memberId();
+        if (!Objects.equals(member, memberA) && !Objects.equals(member, memberB)) {
+            throw RequestRejectedException.badRequest("The member is not part of this introduction");
+        }
+        if (status == IntroductionStatus.PROPOSED || status == IntroductionStatus.CONFIRMED) {
+            apply(new IntroductionEnded(introductionId, command.endedAt()));
         }
     }
 
@@ -227,6 +276,16 @@ class Introduction {
     @EventSourcingHandler
     void on(IntroductionDeclined event) {
         status = IntroductionStatus.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionWithdrawn event) {
+        status = IntroductionStatus.ENDED;
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionEnded event) {
+        status = IntroductionStatus.ENDED;
     }
 
     @EventSourcingHandler

@@ -16,6 +16,7 @@ import com.matchmaking.schema.introduction.ProposeIntroduction;
 import com.matchmaking.schema.introduction.RecordIntroductionOutcome;
 import com.matchmaking.schema.introduction.RecordMeeting;
 import com.matchmaking.schema.introduction.RespondToIntroduction;
+import com.matchmaking.schema.introduction.WithdrawFromIntroduction;
 import com.matchmaking.schema.matchmaking.RecordContactView;
 import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
 import com.matchmaking.schema.member.Profile;
@@ -166,9 +167,17 @@ class IntroductionController {
         return memberView(listed(introductionId), actor.accountId());
     }
 
+    @MutationMapping
+    MemberIntroduction withdrawFromIntroduction(@Argument UUID introductionId, @ContextValue Actor actor) {
+        forMember(introductionId, actor);
+        commands.send(new WithdrawFromIntroduction(introductionId, actor.accountId(), clock.instant()), actor,
+                "matchmaking");
+        return memberView(listed(introductionId), actor.accountId());
+    }
+
     /**
-     * The contact rule: only the other member of an introduction both accepted, only while it stands, and only after
-     * the look is recorded in the viewed member's log.
+     * The contact rule: only the other member of an introduction both accepted, only while it stands (neither
+     * withdrew, blocked the other or was suspended), and only after the look is recorded in the viewed member's log.
      */
     @SchemaMapping(typeName = "IntroducedMember", field = "contact")
     PartnerContact contact(IntroducedMember partner, @ContextValue Actor actor) {
@@ -181,10 +190,26 @@ class IntroductionController {
                 || actor.accountId().equals(partner.memberId())) {
             return null;
         }
+        MemberRecord viewed = history.load(partner.memberId());
+        if (!contactStands(history.load(actor.accountId()), viewed)) {
+            return null;
+        }
         commands.send(new RecordContactView(partner.memberId(), actor.accountId(), listed.introductionId(), clock.instant()),
                 actor, "introduction-contact");
         Profile profile = history.load(partner.memberId()).profile();
         return new PartnerContact(profile.phone(), profile.wechatId());
+    }
+
+    /**
+     * Checked from both members' own logs at the moment of the look, besides the introduction's status: a block in
+     * either direction or a suspension of either takes contact back even where no ending of the introduction was
+     * recorded (blocks stored before introductions ended with them), and whatever the listing says.
+     */
+    private static boolean contactStands(MemberRecord viewer, MemberRecord viewed) {
+        return !viewer.erased() && !viewed.erased()
+                && !viewer.matching().suspended() && !viewed.matching().suspended()
+                && !viewer.matching().blocked().contains(viewed.memberId())
+                && !viewed.matching().blocked().contains(viewer.memberId());
     }
 
     private Listed listed(UUID introductionId) {

@@ -3,6 +3,9 @@ package com.matchmaking.app.leakreport;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
+import com.matchmaking.keys.PersonalData;
+import com.matchmaking.schema.KeyGroups;
+import com.matchmaking.schema.purpose.DataPurposes;
 import com.matchmaking.schema.leakreport.AddLeakCaseNote;
 import com.matchmaking.schema.leakreport.CloseLeakCase;
 import com.matchmaking.schema.leakreport.FileLeakReport;
@@ -33,6 +36,8 @@ class LeakReport {
     private UUID reportId;
     @NotPersonal
     private Status status;
+    @PersonalData(group = KeyGroups.CASE, purpose = DataPurposes.LEAK_REPORTING)
+    private UUID suspectedStaffId;
 
     protected LeakReport() {
         // For Axon.
@@ -46,6 +51,7 @@ class LeakReport {
 
     @CommandHandler
     void handle(StartLeakInvestigation command) {
+        requireNotSuspect(command.investigatorId());
         if (status != Status.OPEN) {
             throw RequestRejectedException.conflict("Only an open case can be taken up");
         }
@@ -54,19 +60,33 @@ class LeakReport {
 
     @CommandHandler
     void handle(AddLeakCaseNote command) {
+        requireNotSuspect(command.authorId());
         requireOpen();
         apply(new LeakCaseNoteAdded(reportId, command.authorId(), command.note(), command.addedAt()));
     }
 
     @CommandHandler
     void handle(CloseLeakCase command) {
+        requireNotSuspect(command.closedBy());
         requireOpen();
         apply(new LeakCaseClosed(reportId, command.closedBy(), command.outcome(), command.note(), command.closedAt()));
     }
 
     @CommandHandler
     void handle(RecordLeakCaseView command) {
+        requireNotSuspect(command.viewerId());
         apply(new LeakCaseViewed(reportId, command.viewerId(), command.viewedAt()));
+    }
+
+    /**
+     * The staff member a case names as the suspect neither reads, works nor closes it, compliance officer or not: they
+     * could otherwise bury it or learn who reported them. They get the answer for a case that does not exist, so the
+     * refusal itself does not tell them they are suspected.
+     */
+    private void requireNotSuspect(UUID staffId) {
+        if (suspectedStaffId != null && suspectedStaffId.equals(staffId)) {
+            throw RequestRejectedException.notFound("No such leak case");
+        }
     }
 
     private void requireOpen() {
@@ -79,6 +99,7 @@ class LeakReport {
     void on(LeakReportFiled event) {
         reportId = event.reportId();
         status = Status.OPEN;
+        suspectedStaffId = event.suspectedStaffId();
     }
 
     @EventSourcingHandler

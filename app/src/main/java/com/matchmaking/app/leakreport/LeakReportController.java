@@ -12,6 +12,7 @@ import com.matchmaking.schema.leakreport.LeakCaseOutcome;
 import com.matchmaking.schema.leakreport.LeakCategory;
 import com.matchmaking.schema.leakreport.RecordLeakCaseView;
 import com.matchmaking.schema.leakreport.StartLeakInvestigation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -72,20 +73,19 @@ class LeakReportController {
 
     @QueryMapping
     LeakReportRecords.LeakCaseRecord leakCase(@Argument UUID reportId, @ContextValue Actor actor) {
-        commands.send(new RecordLeakCaseView(reportId, actor.accountId(), clock.instant()), actor, "leak-investigation");
+        onCase(new RecordLeakCaseView(reportId, actor.accountId(), clock.instant()), actor);
         return records.load(reportId);
     }
 
     @MutationMapping
     LeakReportRecords.LeakCaseRecord startLeakInvestigation(@Argument UUID reportId, @ContextValue Actor actor) {
-        commands.send(new StartLeakInvestigation(reportId, actor.accountId(), clock.instant()), actor, "leak-investigation");
+        onCase(new StartLeakInvestigation(reportId, actor.accountId(), clock.instant()), actor);
         return records.load(reportId);
     }
 
     @MutationMapping
     LeakReportRecords.LeakCaseRecord addLeakCaseNote(@Argument UUID reportId, @Argument String note, @ContextValue Actor actor) {
-        commands.send(new AddLeakCaseNote(reportId, actor.accountId(), requiredNote(note), clock.instant()), actor,
-                "leak-investigation");
+        onCase(new AddLeakCaseNote(reportId, actor.accountId(), requiredNote(note), clock.instant()), actor);
         return records.load(reportId);
     }
 
@@ -95,9 +95,20 @@ class LeakReportController {
         if (outcome == null) {
             throw RequestRejectedException.badRequest("outcome is required");
         }
-        commands.send(new CloseLeakCase(reportId, actor.accountId(), outcome, requiredNote(note), clock.instant()), actor,
-                "leak-investigation");
+        onCase(new CloseLeakCase(reportId, actor.accountId(), outcome, requiredNote(note), clock.instant()), actor);
         return records.load(reportId);
+    }
+
+    /**
+     * A case that does not exist answers exactly as one the caller is named the suspect of (the aggregate's refusal),
+     * so the answer does not tell a suspect that the case is about them.
+     */
+    private void onCase(Object command, Actor actor) {
+        try {
+            commands.send(command, actor, "leak-investigation");
+        } catch (AggregateNotFoundException unknown) {
+            throw RequestRejectedException.notFound("No such leak case");
+        }
     }
 
     private static String requiredNote(String note) {

@@ -4,6 +4,7 @@ import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.matching.CandidateSearch;
 import com.matchmaking.readmodels.member.MemberCards;
+import com.matchmaking.schema.authorization.AuthorizationTable.Audience;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,6 +23,8 @@ import java.util.UUID;
  */
 @Controller
 class MatchingController {
+
+    private static final String NOT_YOURS = "No such member among those you may see";
 
     private final CandidateSearch search;
     private final MemberCards cards;
@@ -37,26 +41,29 @@ class MatchingController {
     @QueryMapping
     List<CandidateView> candidates(@Argument UUID memberId, @Argument Integer first, @ContextValue Actor actor) {
         int size = pageSize(first);
-        if (!cards.isAssigned(actor.accountId(), memberId)) {
-            // Only a refusal looks the member up on its own; the search reads them anyway and answers NOT_FOUND.
-            if (!search.known(memberId)) {
-                throw RequestRejectedException.notFound("No such member");
-            }
-            throw RequestRejectedException.forbidden("Candidates are only for members assigned to you");
+        if (memberId == null || !cards.isAssigned(actor.accountId(), memberId)) {
+            // One answer whether the id names no member or someone else's: membership itself is sensitive.
+            throw RequestRejectedException.notFound(NOT_YOURS);
         }
-        return suggestions(memberId, size);
+        List<CandidateSearch.Suggestion> found = suggestions(memberId, size);
+        // Candidates the matchmaker looks after get the assigned row; everyone else only the pool row.
+        Set<UUID> theirs = cards.assignedAmong(actor.accountId(),
+                found.stream().map(s -> s.candidate().memberId()).toList());
+        LocalDate today = LocalDate.now(clock);
+        return found.stream().map(s -> CandidateView.of(s, today, theirs.contains(s.candidate().memberId())
+                ? Audience.MATCHMAKER_ASSIGNED : Audience.MATCHMAKER_POOL)).toList();
     }
 
     @QueryMapping
     List<CandidateView> myRecommendations(@Argument Integer first, @ContextValue Actor actor) {
-        return suggestions(actor.accountId(), pageSize(first));
+        LocalDate today = LocalDate.now(clock);
+        return suggestions(actor.accountId(), pageSize(first)).stream()
+                .map(s -> CandidateView.of(s, today, Audience.OTHER_MEMBER)).toList();
     }
 
-    private List<CandidateView> suggestions(UUID memberId, int size) {
-        LocalDate today = LocalDate.now(clock);
-        return search.candidates(memberId, size, properties.matchWeights(), today)
-                .orElseThrow(() -> RequestRejectedException.notFound("No such member"))
-                .stream().map(s -> CandidateView.of(s, today)).toList();
+    private List<CandidateSearch.Suggestion> suggestions(UUID memberId, int size) {
+        return search.candidates(memberId, size, properties.matchWeights(), LocalDate.now(clock))
+                .orElseThrow(() -> RequestRejectedException.notFound(NOT_YOURS));
     }
 
     private int pageSize(Integer first) {

@@ -1,6 +1,7 @@
 package com.matchmaking.app.member;
 
 import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.readmodels.masking.Masking;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;
 import com.matchmaking.schema.access.MemberDataShared;
@@ -239,9 +240,11 @@ public class MemberHistory {
                 retentionNotice = null;
                 at = e.erasedAt();
             } else if (payload instanceof IdNumberVerified e) {
-                idVerification = new IdVerification(e.maskedIdNumber(), e.verified(), e.verifiedAt());
+                // Masked again on reading: masks stored before the catalog kept less still show what it keeps today.
+                String masked = Masking.idNumber(e.maskedIdNumber());
+                idVerification = new IdVerification(masked, e.verified(), e.verifiedAt());
                 at = e.verifiedAt();
-                values.put("maskedIdNumber", e.maskedIdNumber());
+                values.put("maskedIdNumber", masked);
                 values.put("verified", e.verified());
             } else if (payload instanceof MatchmakerAssigned e) {
                 matchmakerId = e.matchmakerId();

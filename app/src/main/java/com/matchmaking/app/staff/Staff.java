@@ -73,8 +73,17 @@ class Staff {
         }
     }
 
+    /**
+     * An administrator lifts only their own kind of suspension. One a risk alert imposed is lifted by compliance's
+     * review of the alert alone, so an administrator who is the account's accomplice, or its owner's friend, cannot
+     * skip that review.
+     */
     @CommandHandler
     void handle(ReinstateStaff command) {
+        if (suspended && suspensionReason == SuspensionReason.RISK_ALERT) {
+            throw RequestRejectedException.conflict("This account was suspended by a risk alert; only compliance's "
+                    + "review of the alert lifts it");
+        }
         if (suspended) {
             apply(new StaffReinstated(staffId, command.reinstatedAt()));
         }

@@ -67,8 +67,19 @@ class StaffController {
         if (staffId.equals(actor.accountId()) && !roles.contains(Role.ADMIN)) {
             throw RequestRejectedException.conflict("Administrators cannot remove their own ADMIN role");
         }
+        requireSomeoneElse(staffId, actor, "roles");
         commands.send(new ChangeStaffRoles(staffId, new HashSet<>(roles), clock.instant()), actor, "staff-administration");
         return records.load(staffId);
+    }
+
+    /**
+     * Four eyes on what opens members' data: an administrator who could give their own account a role, a signed
+     * agreement or current training could clear themselves for any member's data without anyone else noticing.
+     */
+    private static void requireSomeoneElse(UUID staffId, Actor actor, String what) {
+        if (actor.accountId().equals(staffId)) {
+            throw RequestRejectedException.forbidden("Administrators cannot record " + what + " for their own account");
+        }
     }
 
     @MutationMapping
@@ -93,6 +104,7 @@ class StaffController {
         violations.check(version != null && !version.isBlank() && version.length() <= 40, "version must have 1 to 40 characters");
         StaffInputs.date(violations, "signedOn", signedOn, clock);
         violations.throwIfAny();
+        requireSomeoneElse(staffId, actor, "a confidentiality agreement");
         commands.send(new RecordConfidentialityAgreement(staffId, version.strip(), signedOn, clock.instant()), actor,
                 "staff-administration");
         return records.load(staffId);
@@ -104,6 +116,7 @@ class StaffController {
         Violations violations = new Violations();
         StaffInputs.date(violations, "completedOn", completedOn, clock);
         violations.throwIfAny();
+        requireSomeoneElse(staffId, actor, "privacy training");
         commands.send(new RecordPrivacyTraining(staffId, completedOn, clock.instant()), actor, "staff-administration");
         return records.load(staffId);
     }

@@ -195,6 +195,9 @@ class IntroductionGraphQlTest extends IntegrationTest {
 
     @Test
     void pausedOrSuspendedMembersAreNotProposed() {
+        // Both the matchmaker's: another matchmaker's member out of matching is answered as no member at all
+        // (MatchmakerRefusalsTest).
+        staffing.assign(bob.memberId(), matchmaker.staffId());
         api().as(bob.token()).documentName("pauseMatching").execute().path("pauseMatching.paused").entity(Boolean.class)
                 .isEqualTo(true);
         assertRefused(propose(alice, bob, null), "CONFLICT", "not in matching");

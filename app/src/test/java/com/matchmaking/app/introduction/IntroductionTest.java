@@ -119,10 +119,10 @@ class IntroductionTest {
 
     @Test
     void suspendedOrPausedMembersAreNotIntroduced() {
-        party(B, null, true, false);
+        party(B, MATCHMAKER, true, false);
         fixture.givenNoPriorActivity().when(propose(A, B, MATCHMAKER))
                 .expectException(RequestRejectedException.class).expectExceptionMessage("A member in the introduction is not in matching at the moment");
-        party(B, null, false, true);
+        party(B, MATCHMAKER, false, true);
         fixture.givenNoPriorActivity().when(propose(A, B, MATCHMAKER))
                 .expectException(RequestRejectedException.class).expectNoEvents();
     }

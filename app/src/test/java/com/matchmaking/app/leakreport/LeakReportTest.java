@@ -9,6 +9,7 @@ import com.matchmaking.schema.leakreport.LeakCaseOutcome;
 import com.matchmaking.schema.leakreport.LeakCategory;
 import com.matchmaking.schema.leakreport.LeakInvestigationStarted;
 import com.matchmaking.schema.leakreport.LeakReportFiled;
+import com.matchmaking.schema.leakreport.RecordLeakCaseView;
 import com.matchmaking.schema.leakreport.StartLeakInvestigation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -56,5 +57,23 @@ class LeakReportTest {
                 .expectNoEvents().expectExceptionMessage("The case is closed");
         fixture.given(FILED).when(new AddLeakCaseNote(REPORT, OFFICER, "Called the reporter", T))
                 .expectEvents(new LeakCaseNoteAdded(REPORT, OFFICER, "Called the reporter", T));
+    }
+
+    /** A compliance officer named as the suspect who would read the case, bury it or learn who reported them. */
+    @Test
+    void theSuspectNeitherReadsNorWorksNorClosesTheirCase() {
+        LeakReportFiled naming = new LeakReportFiled(REPORT, REPORTER, LeakCategory.DATA_LEAK,
+                "Officer exported the member list", OFFICER, null, T);
+        fixture.given(naming).when(new RecordLeakCaseView(REPORT, OFFICER, T))
+                .expectNoEvents().expectExceptionMessage("No such leak case");
+        fixture.given(naming).when(new StartLeakInvestigation(REPORT, OFFICER, T))
+                .expectNoEvents().expectExceptionMessage("No such leak case");
+        fixture.given(naming).when(new AddLeakCaseNote(REPORT, OFFICER, "Nothing to see", T))
+                .expectNoEvents().expectExceptionMessage("No such leak case");
+        fixture.given(naming).when(new CloseLeakCase(REPORT, OFFICER, LeakCaseOutcome.NOT_SUBSTANTIATED, "Nothing", T))
+                .expectNoEvents().expectExceptionMessage("No such leak case");
+        UUID colleague = UUID.fromString("00000000-0000-4000-8000-00000000004e");
+        fixture.given(naming).when(new StartLeakInvestigation(REPORT, colleague, T))
+                .expectEvents(new LeakInvestigationStarted(REPORT, colleague, T));
     }
 }

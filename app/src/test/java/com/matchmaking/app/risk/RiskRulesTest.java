@@ -150,6 +150,34 @@ class RiskRulesTest extends IntegrationTest {
         assertThat(staffing.login(analyst)).as("the run of failures was cleared with the reinstatement").isNotBlank();
     }
 
+    /**
+     * An administrator, friend or accomplice of a flagged account, who would let it back in before compliance has
+     * reviewed the alert: refused, the account stays suspended, and only compliance's decision lifts it.
+     */
+    @Test
+    void anAdministratorCannotReinstateAnAccountARiskAlertSuspended() {
+        Staffing.StaffMember analyst = staffing.cleared(Role.ANALYST);
+        for (int i = 0; i < 3; i++) {
+            api().anonymous().documentName("login").variable("username", analyst.username())
+                    .variable("password", "not the password " + i).execute().errors()
+                    .satisfy(errors -> assertThat(errors).hasSize(1));
+        }
+        Map<String, Object> alert = awaitAlert(analyst.staffId(), "FAILED_LOGINS");
+
+        api().as(staffing.adminToken()).documentName("reinstateStaff").variable("staffId", analyst.staffId().toString())
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT");
+                    assertThat(e.getMessage()).contains("only compliance's review of the alert lifts it");
+                }));
+        api().anonymous().documentName("login").variable("username", analyst.username())
+                .variable("password", analyst.password()).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getMessage()).contains(SUSPENDED)));
+
+        resolve(alert, "REINSTATE", "Reviewed: the analyst mistyped after a keyboard change");
+        assertThat(staffing.login(analyst)).isNotBlank();
+    }
+
     @Test
     void sharingMoreDataThanAllowedSuspendsTheStaffMemberAndAMembersOwnExportsRaiseAnAlert() {
         Staffing.StaffMember service = staffing.cleared(Role.CUSTOMER_SERVICE);

@@ -174,6 +174,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "meetingAt", "2026-12-01T10:00:00Z", "place", "Matrix tea house"));
         call("Mutation.recordIntroductionOutcome", "recordIntroductionOutcome",
                 c -> Map.of("introductionId", nobody, "outcome", "CONTINUING"));
+        call("Mutation.withdrawFromIntroduction", "withdrawFromIntroduction", c -> Map.of("introductionId", nobody));
         call("Mutation.blockMember", "blockMember", c -> Map.of("memberId", member));
         call("Mutation.pauseMatching", "pauseMatching", c -> Map.of());
         call("Mutation.resumeMatching", "resumeMatching", c -> Map.of());

@@ -76,9 +76,19 @@ class StaffTest {
                 .expectEvents(new StaffSuspended(ID, SuspensionReason.RISK_ALERT, T0));
         fixture.given(CREATED, new StaffSuspended(ID, SuspensionReason.RISK_ALERT, T0))
                 .when(new SuspendStaff(ID, SuspensionReason.ADMINISTRATOR, T0)).expectNoEvents();
-        fixture.given(CREATED, new StaffSuspended(ID, SuspensionReason.RISK_ALERT, T0))
+        fixture.given(CREATED, new StaffSuspended(ID, SuspensionReason.ADMINISTRATOR, T0))
                 .when(new ReinstateStaff(ID, T0)).expectEvents(new StaffReinstated(ID, T0));
         fixture.given(CREATED).when(new ReinstateStaff(ID, T0)).expectNoEvents();
+    }
+
+    /** An administrator who would let a flagged account back in before compliance has looked at the alert. */
+    @Test
+    void anAdministratorCannotLiftASuspensionARiskAlertImposed() {
+        fixture.given(CREATED, new StaffSuspended(ID, SuspensionReason.RISK_ALERT, T0))
+                .when(new ReinstateStaff(ID, T0.plusSeconds(60))).expectNoEvents()
+                .expectException(com.matchmaking.app.problem.RequestRejectedException.class)
+                .expectExceptionMessage("This account was suspended by a risk alert; only compliance's review of the "
+                        + "alert lifts it");
     }
 
     @Test

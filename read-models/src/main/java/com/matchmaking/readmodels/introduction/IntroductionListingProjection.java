@@ -4,6 +4,8 @@ import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.introduction.IntroductionAccepted;
 import com.matchmaking.schema.introduction.IntroductionConfirmed;
 import com.matchmaking.schema.introduction.IntroductionDeclined;
+import com.matchmaking.schema.introduction.IntroductionEnded;
+import com.matchmaking.schema.introduction.IntroductionWithdrawn;
 import com.matchmaking.schema.introduction.IntroductionOutcomeRecorded;
 import com.matchmaking.schema.introduction.IntroductionPartyErased;
 import com.matchmaking.schema.introduction.IntroductionProposed;
@@ -59,6 +61,22 @@ public class IntroductionListingProjection {
                     response_b = CASE WHEN member_b::text = ? THEN ? ELSE response_b END
                 WHERE introduction_id = ?
                 """, memberId, response, memberId, response, introductionId);
+    }
+
+    /** Contact taken back: the contact rule reads this status, in the same transaction as the withdrawal. */
+    @EventHandler
+    void on(IntroductionWithdrawn event) {
+        end(event.introductionId(), event.withdrawnAt());
+    }
+
+    @EventHandler
+    void on(IntroductionEnded event) {
+        end(event.introductionId(), event.endedAt());
+    }
+
+    private void end(java.util.UUID introductionId, java.time.Instant at) {
+        jdbc.update("UPDATE introduction SET status = ?, closed_at = COALESCE(closed_at, ?) WHERE introduction_id = ?",
+                IntroductionStatus.ENDED.name(), Timestamp.from(at), introductionId);
     }
 
     @EventHandler

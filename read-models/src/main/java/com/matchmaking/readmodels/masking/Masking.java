@@ -24,6 +24,7 @@ public final class Masking {
     private static final Pattern MAINLAND_LANDLINE = Pattern.compile("(?:\\+86|0)(10|2\\d|[3-9]\\d{2})(\\d{6,8})");
     private static final Pattern DIGITS = Pattern.compile("[^0-9+]");
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]");
+    private static final Pattern STORED_ID_MASK = Pattern.compile("[\\d*]{14}\\d{3}[\\dX]");
 
     private Masking() {
     }
@@ -109,16 +110,21 @@ public final class Masking {
         return email.substring(0, email.offsetByCodePoints(0, 1)) + "***" + email.substring(at);
     }
 
-    /** An 18-character resident ID number as its first three and last four characters: 110***********123X. */
+    /**
+     * An 18-character resident ID number as fourteen stars and its last four characters: **************123X. The
+     * rest is never kept: the first six are the region of registration and the next eight the birth date, which the
+     * member's own birth date and city would fill in again, leaving too few unknown digits for the check character to
+     * protect. An earlier, longer mask (110***********123X, as stored before) comes out the same way.
+     */
     public static String idNumber(String idNumber) {
         if (idNumber == null) {
             return null;
         }
         String trimmed = idNumber.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!ID_NUMBER.matcher(trimmed).matches()) {
+        if (!ID_NUMBER.matcher(trimmed).matches() && !STORED_ID_MASK.matcher(trimmed).matches()) {
             return "*".repeat(Math.max(1, Math.min(trimmed.length(), 18)));
         }
-        return trimmed.substring(0, 3) + "*".repeat(11) + trimmed.substring(14);
+        return "*".repeat(14) + trimmed.substring(14);
     }
 
     /** A WeChat id as its first two characters, stars and its last character. */

@@ -115,6 +115,16 @@ public class MemberCards {
                 Boolean.class, memberId, matchmakerId));
     }
 
+    /** Which of the members are assigned to this matchmaker, in one query. */
+    public java.util.Set<UUID> assignedAmong(UUID matchmakerId, java.util.Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.queryForList(
+                "SELECT member_id FROM matchmaker_member_card WHERE matchmaker_id = ? AND member_id = ANY (?)", UUID.class,
+                matchmakerId, memberIds.toArray(UUID[]::new)));
+    }
+
     public Optional<Card> serviceCard(UUID memberId) {
         return jdbc.query("SELECT * FROM service_member_card WHERE member_id = ?", SERVICE, memberId).stream().findFirst();
     }

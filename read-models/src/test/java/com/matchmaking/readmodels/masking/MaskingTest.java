@@ -59,12 +59,34 @@ class MaskingTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "11010119900307123X, 110***********123X",
-            "11010119900307123x, 110***********123X",
-            "110101199003071234, 110***********1234",
+            "11010119900307123X, **************123X",
+            "11010119900307123x, **************123X",
+            "110101199003071234, **************1234",
+            "110***********123X, **************123X",
             "12345, *****"})
-    void idNumbersShowTheirFirstThreeAndLastFourCharacters(String id, String masked) {
+    void idNumbersKeepTheirLastFourCharactersAtMost(String id, String masked) {
         assertThat(Masking.idNumber(id)).isEqualTo(masked);
+    }
+
+    /**
+     * The attacker knows the member's birth date (their own profile, or an age and a guess) and sees the masked number:
+     * the mask must add nothing beyond the last four characters, so the region code and the birth date stay unknown,
+     * and the number is not among the few candidates the check character leaves.
+     */
+    @Test
+    void aMaskedIdNumberWithTheBirthDateLeavesTheRegionCodeUnknown() {
+        String id = "11010119900307123X";
+        String masked = Masking.idNumber(id);
+        assertThat(masked.replace("*", "")).isEqualTo("123X");
+        assertThat(masked).hasSize(18).startsWith("*".repeat(14));
+        // Everything the mask and the birth date pin down together: at most the last four and the eight date digits.
+        long pinned = 0;
+        for (int i = 0; i < 18; i++) {
+            boolean fromMask = masked.charAt(i) != '*';
+            boolean fromBirthDate = i >= 6 && i < 14;
+            pinned += fromMask || fromBirthDate ? 1 : 0;
+        }
+        assertThat(pinned).as("the six region digits stay unknown").isEqualTo(12);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

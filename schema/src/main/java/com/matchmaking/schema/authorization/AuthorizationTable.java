@@ -136,6 +136,9 @@ public final class AuthorizationTable {
                 "Mutation.pauseMatching", "Mutation.resumeMatching"}) {
             rule(own, false, Role.MEMBER);
         }
+        rule("Mutation.withdrawFromIntroduction", false, Role.MEMBER);
+        // Taking contact back is a right that never depends on the current policy, like blocking.
+        MEMBER_RIGHTS.add("Mutation.withdrawFromIntroduction");
         // Stepping out of matching is a right that never depends on the current policy.
         MEMBER_RIGHTS.add("Mutation.pauseMatching");
         MEMBER_RIGHTS.add("Mutation.blockMember");

@@ -9,5 +9,7 @@ public enum IntroductionStatus {
     /** One of the two declined. */
     DECLINED,
     /** One of the two was erased. */
-    CLOSED
+    CLOSED,
+    /** One of the two withdrew, blocked the other or was suspended: contact no longer flows. */
+    ENDED
 }

@@ -137,7 +137,7 @@ class ErasureLedgerTest {
     }
 
     private static Path ledgerFile(ConfigurableApplicationContext context) {
-        return Path.of(context.getEnvironment().getRequiredProperty("matchmaking.data-dir")).resolve("erasure-ledger.jsonl");
+        return context.getBean(com.matchmaking.app.MatchmakingProperties.class).erasureLedgerFile().toAbsolutePath();
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,9 @@ import java.time.Duration;
  * {@code MATCHMAKING_ERASURE_GRACE_PERIOD}).
  *
  * @param dataDir       where the embedded PostgreSQL and the local KEK file live (ignored by git)
+ * @param ledgerDir     where the witnesses of the database live (the erasure ledger, the audit chain's anchor);
+ *                      default: the data folder's sibling {@code <data-dir>-ledger}, never inside the data folder, so
+ *                      that restoring the data folder (or the database in it) from a backup does not roll them back
  * @param encryption    crypto-shredding switches
  * @param erasure       erasure timing
  * @param auth          tokens and passwords
@@ -22,6 +25,7 @@ import java.time.Duration;
 @ConfigurationProperties("matchmaking")
 public record MatchmakingProperties(
         @DefaultValue("data") Path dataDir,
+        Path ledgerDir,
         @DefaultValue Encryption encryption,
         @DefaultValue Erasure erasure,
         @DefaultValue Auth auth,
@@ -30,7 +34,8 @@ public record MatchmakingProperties(
         @DefaultValue BootstrapAdmin bootstrapAdmin) {
 
     /**
-     * @param enabled whether personal fields are encrypted; only the benchmark turns this off, for its baseline
+     * @param enabled whether personal fields are encrypted; only the benchmark turns this off, for its baseline.
+     *                Refused under the {@code prod} profile (EncryptionSwitchGuard)
      */
     public record Encryption(@DefaultValue("true") boolean enabled) {
     }
@@ -38,17 +43,32 @@ public record MatchmakingProperties(
     /**
      * @param gracePeriod  cooling-off period between a request and the erasure; PT0S erases at once
      * @param pollInterval how often due erasures are looked for
-     * @param ledgerFile   the erasure ledger kept outside the database (subject ids and times); default
-     *                     {@code <data-dir>/erasure-ledger.jsonl}. Keep it on other storage than the database and its
-     *                     backups: after a restore it is what says who must be erased again
+     * @param ledgerFile   the erasure ledger kept outside the database (subject ids, destroyed key groups and times);
+     *                     default {@code <ledger-dir>/erasure-ledger.jsonl}. Keep it on other storage than the database
+     *                     and its backups: after a restore it is what says who must be erased again
      */
     public record Erasure(@DefaultValue("P14D") Duration gracePeriod, @DefaultValue("PT10S") Duration pollInterval,
                           Path ledgerFile) {
     }
 
-    /** The erasure ledger's file: configured, or in the data folder. */
+    /** The erasure ledger's file: configured, or in the ledger folder (never inside the data folder by default). */
     public Path erasureLedgerFile() {
-        return erasure.ledgerFile() != null ? erasure.ledgerFile() : dataDir.resolve("erasure-ledger.jsonl");
+        return erasure.ledgerFile() != null ? erasure.ledgerFile() : ledgerFolder().resolve("erasure-ledger.jsonl");
+    }
+
+    /** The ledger folder: configured, or {@code <data-dir>-ledger} beside the data folder. */
+    public Path ledgerFolder() {
+        if (ledgerDir != null) {
+            return ledgerDir;
+        }
+        Path data = dataDir.toAbsolutePath().normalize();
+        Path name = data.getFileName();
+        return data.resolveSibling((name == null ? "data" : name.toString()) + "-ledger");
+    }
+
+    /** Where the erasure ledger was kept by default before it moved out of the data folder. */
+    public Path legacyErasureLedgerFile() {
+        return dataDir.resolve("erasure-ledger.jsonl");
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Locale;
 @Component
 public class LoginNames {
 
-    static final String PURPOSE = "login";
+    public static final String PURPOSE = "login";
 
     private final BlindIndex blindIndex;
 

@@ -29,7 +29,7 @@ import java.util.UUID;
 class Tokens {
 
     static final String ISSUER = "matchmaking";
-    private static final String SIGNING_SECRET = "token-signing";
+    private static final String SIGNING_SECRET = ServiceSecrets.TOKEN_SIGNING;
 
     private final ServiceSecrets secrets;
     private final MatchmakingProperties properties;

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 
 /**
  * Tamper evidence for the event log: a hash chain over the stored rows of {@code domain_event_entry}.
@@ -41,15 +42,21 @@ import java.util.Map;
  * <p><b>Verifying</b> walks the log and the chain side by side from the start and stops at the first broken link: a
  * row whose bytes changed, a linked row that is gone, a row inside the sealed range that has no link (inserted), a
  * link or checkpoint that does not verify under the key. Erasure destroys keys, not rows, so it never breaks the
- * chain. What the chain cannot show: changes made to a row before it was sealed (seconds), and the removal of the
- * newest rows together with their links and checkpoints; the log's own lines ("sealed up to") are the outside
- * witness for those.
+ * chain. What the chain cannot show: changes made to a row before it was sealed (seconds).
+ *
+ * <p><b>Anchoring.</b> The key lives in the database too (wrapped), so someone who can write there could change an
+ * event, delete the chain from it on, and the sealer would re-link everything with the real key. Every checkpoint is
+ * therefore also appended to a file outside the database ({@link AuditChainAnchor}). Before sealing, the sealer checks
+ * that the chain still holds the newest anchored link (same position, same count, same bytes): since links chain, that
+ * vouches for everything below it. If not, it refuses to seal, and logs an alert (positions only). Verification
+ * compares every anchored checkpoint with the chain and reports the first position where they disagree
+ * ({@link Problem#ANCHOR_MISMATCH}), also when the database lost the chain the anchor recorded.
  */
 @Component
 public class AuditChain {
 
     /** What went wrong at the first broken link. */
-    public enum Problem { CHANGED, DELETED, INSERTED, CHAIN_ALTERED, CHECKPOINT_ALTERED }
+    public enum Problem { CHANGED, DELETED, INSERTED, CHAIN_ALTERED, CHECKPOINT_ALTERED, ANCHOR_MISMATCH }
 
     /** The first broken link. */
     public record BrokenLink(long globalIndex, Problem problem, String eventIdentifier, String aggregateIdentifier,
@@ -58,11 +65,21 @@ public class AuditChain {
 
     /** The outcome of a verification. */
     public record Report(boolean intact, long checkedEvents, Long sealedUpTo, int checkpointsVerified,
-                         BrokenLink firstBroken, Instant verifiedAt) {
+                         BrokenLink firstBroken, Instant verifiedAt, int anchorsVerified) {
+    }
+
+    /** The sealer's refusal: the chain in the database no longer holds what the anchor recorded. */
+    static final class AnchorDisagreement extends RuntimeException {
+        final long globalIndex;
+
+        AnchorDisagreement(long globalIndex) {
+            super("The audit chain in the database disagrees with its anchor at global index " + globalIndex);
+            this.globalIndex = globalIndex;
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
-    private static final String SECRET = "audit-chain";
+    private static final String SECRET = ServiceSecrets.AUDIT_CHAIN;
     private static final int PAGE = 1000;
     private static final byte[] GENESIS = new byte[32];
     private static final String ROW_COLUMNS = """
@@ -74,9 +91,12 @@ public class AuditChain {
     private final ServiceSecrets secrets;
     private final AuditChainProperties properties;
     private final Clock clock;
+    private final AuditChainAnchor anchor;
+    private volatile long alertedAt = Long.MIN_VALUE;
 
     AuditChain(JdbcTemplate jdbc, TransactionTemplate transactions, ServiceSecrets secrets, AuditChainProperties properties,
-               Clock clock) {
+               Clock clock, AuditChainAnchor anchor) {
+        this.anchor = anchor;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.secrets = secrets;
@@ -89,12 +109,18 @@ public class AuditChain {
     void sealOnSchedule() {
         try {
             seal();
+        } catch (AnchorDisagreement refused) {
+            // Logged by seal() itself.
         } catch (RuntimeException e) {
             log.warn("Sealing the audit chain failed ({}); the next run picks it up", e.getClass().getSimpleName());
         }
     }
 
-    /** Links every settled event not linked yet; returns how many. */
+    /**
+     * Links every settled event not linked yet; returns how many.
+     *
+     * @throws AnchorDisagreement when the chain in the database no longer holds the newest anchored link
+     */
     public long seal() {
         Long horizon = settledHorizon();
         if (horizon == null) {
@@ -102,11 +128,23 @@ public class AuditChain {
         }
         long total = 0;
         while (true) {
-            Integer sealed = transactions.execute(status -> sealPage(horizon));
-            if (sealed == null || sealed == 0) {
+            Page page;
+            try {
+                page = transactions.execute(status -> sealPage(horizon));
+            } catch (AnchorDisagreement refused) {
+                if (alertedAt != refused.globalIndex) {
+                    alertedAt = refused.globalIndex;
+                    log.error("AUDIT CHAIN ALERT: the chain in the database no longer agrees with the anchor {} at global "
+                            + "index {}; sealing stopped until an operator investigates", anchor.file(), refused.globalIndex);
+                }
+                throw refused;
+            }
+            if (page == null || page.sealed() == 0) {
                 break;
             }
-            total += sealed;
+            // After the commit: the anchor never holds a link the database rolled back.
+            anchor.append(page.checkpoints());
+            total += page.sealed();
         }
         if (total > 0) {
             log.info("Audit chain sealed up to global index {} ({} new events)", horizon, total);
@@ -137,8 +175,9 @@ public class AuditChain {
         });
     }
 
-    private int sealPage(long horizon) {
+    private Page sealPage(long horizon) {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended('audit-chain', 0))");
+        requireAnchoredLink();
         Link last = lastLink();
         byte[] key = key();
         List<Object[]> links = new ArrayList<>();
@@ -159,7 +198,7 @@ public class AuditChain {
             }
         }, last == null ? Long.MIN_VALUE : last.globalIndex(), horizon);
         if (links.isEmpty()) {
-            return 0;
+            return new Page(0, List.of());
         }
         jdbc.batchUpdate("INSERT INTO audit_chain (global_index, ordinal, event_identifier, row_hash, link, sealed_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", links);
@@ -168,18 +207,45 @@ public class AuditChain {
         if (checkpoints.isEmpty() || !checkpoints.get(checkpoints.size() - 1)[0].equals(newest[0])) {
             checkpoints.add(new Object[] {newest[0], newest[1], newest[4]});
         }
+        List<AuditChainAnchor.Entry> anchored = new ArrayList<>();
         for (Object[] checkpoint : checkpoints) {
             jdbc.update("INSERT INTO audit_chain_checkpoint (up_to_index, event_count, link, mac, created_at) VALUES (?, ?, ?, ?, ?)",
                     checkpoint[0], checkpoint[1], checkpoint[2],
                     checkpointMac(key, (Long) checkpoint[0], (Long) checkpoint[1], (byte[]) checkpoint[2]), now);
+            anchored.add(new AuditChainAnchor.Entry((Long) checkpoint[0], (Long) checkpoint[1], (byte[]) checkpoint[2],
+                    now.toInstant()));
         }
-        return links.size();
+        return new Page(links.size(), anchored);
+    }
+
+    /**
+     * The chain must still hold the newest anchored link, at the same position and count. Links chain, so that one
+     * vouches for every link below it; a chain deleted from some event on and re-linked would not have it.
+     */
+    private void requireAnchoredLink() {
+        AuditChainAnchor.Entry latest = anchor.latest();
+        if (latest == null) {
+            return;
+        }
+        List<Link> found = jdbc.query("SELECT global_index, ordinal, event_identifier, row_hash, link FROM audit_chain "
+                + "WHERE global_index = ?", (rs, i) -> new Link(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                rs.getBytes(4), rs.getBytes(5)), latest.upTo());
+        if (found.isEmpty() || found.get(0).ordinal() != latest.events()
+                || !MessageDigest.isEqual(found.get(0).link(), latest.link())) {
+            throw new AnchorDisagreement(latest.upTo());
+        }
     }
 
     /** Seals what is settled, then checks the whole chain from the start. */
     public Report verify() {
-        seal();
+        try {
+            seal();
+        } catch (AnchorDisagreement refused) {
+            // Reported below, at the first anchored position the chain disagrees with.
+        }
         byte[] key = key();
+        NavigableMap<Long, AuditChainAnchor.Entry> anchored = anchor.entries();
+        int[] anchorsVerified = {0};
         Map<Long, Checkpoint> checkpoints = new HashMap<>();
         jdbc.query("SELECT up_to_index, event_count, link, mac FROM audit_chain_checkpoint", rs -> {
             checkpoints.put(rs.getLong(1), new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getBytes(4)));
@@ -203,55 +269,80 @@ public class AuditChain {
             for (Link link : links) {
                 if (r < rows.size() && rows.get(r).globalIndex() < link.globalIndex()) {
                     Row inserted = rows.get(r);
-                    return broken(inserted.globalIndex(), Problem.INSERTED, inserted, checked, sealedUpTo, checkpointsVerified, now);
+                    return broken(inserted.globalIndex(), Problem.INSERTED, inserted, checked, sealedUpTo, checkpointsVerified, now,
+                            anchorsVerified[0]);
                 }
                 if (r >= rows.size() || rows.get(r).globalIndex() != link.globalIndex()) {
                     return new Report(false, checked, sealedUpTo, checkpointsVerified, new BrokenLink(link.globalIndex(),
-                            Problem.DELETED, link.eventIdentifier(), null, null), now);
+                            Problem.DELETED, link.eventIdentifier(), null, null), now, anchorsVerified[0]);
                 }
                 Row row = rows.get(r++);
                 if (!MessageDigest.isEqual(row.rowHash(), link.rowHash())) {
-                    return broken(row.globalIndex(), Problem.CHANGED, row, checked, sealedUpTo, checkpointsVerified, now);
+                    return broken(row.globalIndex(), Problem.CHANGED, row, checked, sealedUpTo, checkpointsVerified, now,
+                            anchorsVerified[0]);
                 }
                 byte[] expected = link(key, previous, link.globalIndex(), link.rowHash());
                 if (!MessageDigest.isEqual(expected, link.link()) || link.ordinal() != checked + 1) {
-                    return broken(row.globalIndex(), Problem.CHAIN_ALTERED, row, checked, sealedUpTo, checkpointsVerified, now);
+                    return broken(row.globalIndex(), Problem.CHAIN_ALTERED, row, checked, sealedUpTo, checkpointsVerified, now,
+                            anchorsVerified[0]);
                 }
                 previous = link.link();
                 checked++;
+                AuditChainAnchor.Entry anchoredHere = anchored.remove(link.globalIndex());
+                if (anchoredHere != null) {
+                    if (anchoredHere.events() != checked || !MessageDigest.isEqual(anchoredHere.link(), link.link())) {
+                        return broken(row.globalIndex(), Problem.ANCHOR_MISMATCH, row, checked, sealedUpTo,
+                                checkpointsVerified, now, anchorsVerified[0]);
+                    }
+                    anchorsVerified[0]++;
+                }
                 Checkpoint checkpoint = checkpoints.remove(link.globalIndex());
                 if (checkpoint != null) {
                     if (checkpoint.eventCount() != checked || !MessageDigest.isEqual(checkpoint.link(), link.link())
                             || !MessageDigest.isEqual(checkpoint.mac(), checkpointMac(key, checkpoint.upTo(),
                             checkpoint.eventCount(), checkpoint.link()))) {
                         return broken(row.globalIndex(), Problem.CHECKPOINT_ALTERED, row, checked, sealedUpTo,
-                                checkpointsVerified, now);
+                                checkpointsVerified, now, anchorsVerified[0]);
                     }
                     checkpointsVerified++;
                 }
             }
             if (r < rows.size()) {
                 Row inserted = rows.get(r);
-                return broken(inserted.globalIndex(), Problem.INSERTED, inserted, checked, sealedUpTo, checkpointsVerified, now);
+                return broken(inserted.globalIndex(), Problem.INSERTED, inserted, checked, sealedUpTo, checkpointsVerified, now,
+                            anchorsVerified[0]);
             }
             if (links.isEmpty()) {
                 break;
             }
             cursor = upTo;
         }
+        if (!anchored.isEmpty()) {
+            // The anchor recorded links the database's chain no longer has: it was cut back (and maybe re-linked).
+            long first = anchored.firstKey();
+            log.warn("Audit chain broken at global index {}: {}", first, Problem.ANCHOR_MISMATCH);
+            Row row = jdbc.query("SELECT " + ROW_COLUMNS + " FROM domain_event_entry WHERE global_index = ?",
+                    (rs, i) -> new Row(rs.getLong("global_index"), rs.getString("event_identifier"),
+                            rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), null), first)
+                    .stream().findFirst().orElse(null);
+            return new Report(false, checked, sealedUpTo, checkpointsVerified, new BrokenLink(first,
+                    Problem.ANCHOR_MISMATCH, row == null ? null : row.eventIdentifier(),
+                    row == null ? null : row.aggregateIdentifier(), row == null ? null : row.sequenceNumber()), now,
+                    anchorsVerified[0]);
+        }
         if (!checkpoints.isEmpty()) {
             long first = checkpoints.keySet().stream().min(Long::compare).orElseThrow();
             return new Report(false, checked, sealedUpTo, checkpointsVerified,
-                    new BrokenLink(first, Problem.CHECKPOINT_ALTERED, null, null, null), now);
+                    new BrokenLink(first, Problem.CHECKPOINT_ALTERED, null, null, null), now, anchorsVerified[0]);
         }
-        return new Report(true, checked, sealedUpTo, checkpointsVerified, null, now);
+        return new Report(true, checked, sealedUpTo, checkpointsVerified, null, now, anchorsVerified[0]);
     }
 
     private static Report broken(long index, Problem problem, Row row, long checked, Long sealedUpTo, int checkpoints,
-                                 Instant now) {
+                                 Instant now, int anchors) {
         log.warn("Audit chain broken at global index {}: {}", index, problem);
         return new Report(false, checked, sealedUpTo, checkpoints, new BrokenLink(index, problem, row.eventIdentifier(),
-                row.aggregateIdentifier(), row.sequenceNumber()), now);
+                row.aggregateIdentifier(), row.sequenceNumber()), now, anchors);
     }
 
     private Link lastLink() {
@@ -262,6 +353,16 @@ public class AuditChain {
 
     private byte[] key() {
         return secrets.secret(SECRET, 32);
+    }
+
+    /**
+     * Opens the chain's key at start-up. It is made only for a database that has never had a chain: no events, no
+     * links, and nothing anchored outside it. Otherwise a missing key stops the application (a new key would let
+     * whoever deleted the old one have a rewritten history re-linked).
+     */
+    public void openKey(boolean freshDatabase) {
+        secrets.secret(SECRET, 32, () -> freshDatabase && anchor.isEmpty()
+                && !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM audit_chain)", Boolean.class)));
     }
 
     /** SHA-256 over every column of the row as stored, each length-prefixed (-1 for null). */
@@ -327,6 +428,9 @@ public class AuditChain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private record Page(int sealed, List<AuditChainAnchor.Entry> checkpoints) {
     }
 
     private record Link(long globalIndex, long ordinal, String eventIdentifier, byte[] rowHash, byte[] link) {

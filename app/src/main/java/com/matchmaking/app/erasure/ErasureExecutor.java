@@ -64,6 +64,7 @@ class ErasureExecutor {
         String id = memberId.toString();
         ErasedKeys keys = vault.erase(memberId);
         int snapshots = jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", id);
+        jdbc.update("DELETE FROM snapshot_seal WHERE aggregate_identifier = ?", id);
         int deadLetters = jdbc.update("DELETE FROM dead_letter_entry WHERE sequence_identifier = ? OR aggregate_identifier = ?", id, id);
         List<String> sagas = jdbc.queryForList(
                 "SELECT DISTINCT saga_id FROM association_value_entry WHERE association_value = ?", String.class, id);

@@ -1,6 +1,7 @@
 package com.matchmaking.app.erasure;
 
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.keys.vault.SubjectKeyVault;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.erasure.ReapplyErasure;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,8 +30,10 @@ import java.util.UUID;
  *     <li>a member whose log already has the erasure but whose key rows are back has those keys destroyed again, and
  *     the receipt counts the re-application.</li>
  * </ul>
- * A subject the database knows nothing of (a backup older than them) is left alone: nothing of theirs is there. The
- * ledger is also topped up from the database's fences on every erasure poll, for an append a crash may have lost.
+ * A subject the database knows nothing of (a backup older than them) is left alone: nothing of theirs is there.
+ * Every destroyed key group generation of the ledger (a withdrawn consent to sensitive data) that is live again in the
+ * database is destroyed again. The ledger is also topped up from the database's fences and key tombstones on every
+ * erasure poll, for an append a crash may have lost.
  */
 @Component
 class ErasureLedgerCheck implements SmartLifecycle {
@@ -44,11 +48,14 @@ class ErasureLedgerCheck implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final SubjectKeyVault vault;
     private volatile boolean running;
     private volatile Instant watermark;
+    private volatile Instant groupWatermark;
 
     ErasureLedgerCheck(ErasureLedger ledger, ErasureExecutor executor, AuditedCommands commands, JdbcTemplate jdbc,
-                       TransactionTemplate transactions, Clock clock) {
+                       TransactionTemplate transactions, Clock clock, SubjectKeyVault vault) {
+        this.vault = vault;
         this.ledger = ledger;
         this.executor = executor;
         this.commands = commands;
@@ -67,7 +74,36 @@ class ErasureLedgerCheck implements SmartLifecycle {
                 reapplied++;
             }
         }
-        log.info("Erasure ledger {}: {} erasures, {} carried out again", ledger.file(), ledger.entries().size(), reapplied);
+        int groups = destroyGroupsThatCameBack();
+        log.info("Erasure ledger {}: {} erasures, {} carried out again; {} destroyed key groups, {} destroyed again",
+                ledger.file(), ledger.entries().size(), reapplied, ledger.destroyedGroups().size(), groups);
+    }
+
+    /** Destroys again every key group generation of the ledger that is live in the database (a restored backup). */
+    private int destroyGroupsThatCameBack() {
+        var destroyed = ledger.destroyedGroups().keySet();
+        if (destroyed.isEmpty()) {
+            return 0;
+        }
+        UUID[] subjects = destroyed.stream().map(ErasureLedger.DestroyedGroup::subject).toArray(UUID[]::new);
+        String[] groups = destroyed.stream().map(ErasureLedger.DestroyedGroup::group).toArray(String[]::new);
+        Integer[] generations = destroyed.stream().map(ErasureLedger.DestroyedGroup::generation).toArray(Integer[]::new);
+        List<ErasureLedger.DestroyedGroup> back = jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT k.subject_id, k.key_group, k.generation FROM subject_key k "
+                    + "JOIN unnest(?::uuid[], ?::text[], ?::int[]) AS l(subject_id, key_group, generation) "
+                    + "ON k.subject_id = l.subject_id AND k.key_group = l.key_group AND k.generation = l.generation "
+                    + "WHERE k.wrapped_keyset IS NOT NULL");
+            statement.setArray(1, connection.createArrayOf("uuid", subjects));
+            statement.setArray(2, connection.createArrayOf("text", groups));
+            statement.setArray(3, connection.createArrayOf("int4", generations));
+            return statement;
+        }, (rs, i) -> new ErasureLedger.DestroyedGroup(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3)));
+        for (ErasureLedger.DestroyedGroup group : back) {
+            transactions.executeWithoutResult(status -> vault.destroyGroup(group.subject(), group.group()));
+            log.warn("Key group {} generation {} of subject {} destroyed again: the database had it back",
+                    group.group(), group.generation(), group.subject());
+        }
+        return back.size();
     }
 
     /**
@@ -93,6 +129,23 @@ class ErasureLedgerCheck implements SmartLifecycle {
                 }, since == null ? null : Timestamp.from(since));
         if (latest[0] != null) {
             watermark = latest[0].minus(Duration.ofHours(1));
+        }
+        Map<ErasureLedger.DestroyedGroup, Instant> knownGroups = ledger.destroyedGroups();
+        Instant groupsSince = groupWatermark;
+        Instant[] latestGroup = {groupsSince};
+        jdbc.query("SELECT subject_id, key_group, generation, destroyed_at FROM subject_key WHERE wrapped_keyset IS NULL "
+                + "AND destroyed_at >= coalesce(?::timestamptz, '-infinity')", rs -> {
+                    var group = new ErasureLedger.DestroyedGroup(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3));
+                    Instant destroyedAt = rs.getTimestamp(4).toInstant();
+                    if (!knownGroups.containsKey(group)) {
+                        ledger.appendGroup(group, destroyedAt);
+                    }
+                    if (latestGroup[0] == null || destroyedAt.isAfter(latestGroup[0])) {
+                        latestGroup[0] = destroyedAt;
+                    }
+                }, groupsSince == null ? null : Timestamp.from(groupsSince));
+        if (latestGroup[0] != null) {
+            groupWatermark = latestGroup[0].minus(Duration.ofHours(1));
         }
     }
 

@@ -18,7 +18,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import javax.sql.DataSource;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,12 +65,43 @@ class KeysConfiguration {
 
     @Bean
     SubjectKeyVault subjectKeyVault(DataSource dataSource, KekProvider kek, KeysProperties keys, Clock clock) {
-        return new SubjectKeyVault(dataSource, kek, new KeyCacheSettings(keys.cacheSize(), keys.cacheTtl()), clock);
+        return new SubjectKeyVault(dataSource, kek, new KeyCacheSettings(keys.cacheSize(), keys.cacheTtl(),
+                keys.cacheFallbackTtl()), clock);
     }
 
+    /**
+     * The listener holds a connection of its own, outside the pool: when its session is killed, no dead connection
+     * goes back to the pool for a request to trip over.
+     */
     @Bean(destroyMethod = "close")
-    KeyEvictionListener keyEvictionListener(DataSource dataSource, SubjectKeyVault vault) {
-        return new KeyEvictionListener(dataSource, vault, Duration.ofMillis(500)).start();
+    KeyEvictionListener keyEvictionListener(DataSource dataSource, SubjectKeyVault vault, KeysProperties keys) {
+        return new KeyEvictionListener(ownConnections(dataSource), vault, Duration.ofMillis(500),
+                keys.evictionCheckInterval()).start();
+    }
+
+    /** Connections opened with the pool's settings but not taken from it (the pool itself when it is no Hikari). */
+    static KeyEvictionListener.ConnectionOpener ownConnections(DataSource dataSource) {
+        HikariDataSource hikari;
+        try {
+            hikari = dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException e) {
+            hikari = null;
+        }
+        if (hikari == null || hikari.getJdbcUrl() == null) {
+            log.warn("The key eviction listener borrows its connection from the pool (not a Hikari pool with a JDBC URL)");
+            return dataSource::getConnection;
+        }
+        String url = hikari.getJdbcUrl();
+        Properties settings = new Properties();
+        settings.putAll(hikari.getDataSourceProperties());
+        if (hikari.getUsername() != null) {
+            settings.setProperty("user", hikari.getUsername());
+        }
+        if (hikari.getPassword() != null) {
+            settings.setProperty("password", hikari.getPassword());
+        }
+        settings.setProperty("ApplicationName", "key-eviction-listener");
+        return () -> DriverManager.getConnection(url, settings);
     }
 
     @Bean

@@ -15,10 +15,15 @@ import java.time.Duration;
  *                       the local file is not used; needs a Tink {@code KmsClient} bean for the scheme
  * @param cacheSize      how many subjects' unwrapped keys stay in memory
  * @param cacheTtl       how long a cached key is trusted before it is read again
+ * @param cacheFallbackTtl how long a cached key is trusted while the eviction listener cannot hear other nodes'
+ *                       erasures (its connection is down): the longest an erasure elsewhere can go unnoticed here
+ * @param evictionCheckInterval how often the eviction listener checks that its connection is alive
  */
 @ConfigurationProperties("matchmaking.keys")
 public record KeysProperties(Path kekFile,
                              String kekUri,
                              @DefaultValue("10000") long cacheSize,
-                             @DefaultValue("PT5M") Duration cacheTtl) {
+                             @DefaultValue("PT5M") Duration cacheTtl,
+                             @DefaultValue("PT5S") Duration cacheFallbackTtl,
+                             @DefaultValue("PT5S") Duration evictionCheckInterval) {
 }

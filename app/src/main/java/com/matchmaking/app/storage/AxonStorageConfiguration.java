@@ -26,6 +26,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.slf4j.LoggerFactory;
 
 /**
  * Axon's JDBC storage on PostgreSQL: snake_case tables created by the schema module's Flyway migrations, bytea for
@@ -48,11 +51,21 @@ class AxonStorageConfiguration {
         return plain();
     }
 
-    /** Events, their metadata, dead-lettered events and snapshots: personal fields are encrypted. */
+    /**
+     * Events, their metadata, dead-lettered events and snapshots: personal fields are encrypted. Switching that off
+     * (the benchmark's plaintext baseline) is refused under the {@code prod} profile: a misplaced setting would store
+     * every member's data in plaintext, beyond the reach of erasure by key destruction.
+     */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(SubjectKeyVault vault, MatchmakingProperties properties) {
+    Serializer eventSerializer(SubjectKeyVault vault, MatchmakingProperties properties, Environment environment) {
         if (!properties.encryption().enabled()) {
+            if (environment.acceptsProfiles(Profiles.of("prod"))) {
+                throw new IllegalStateException("matchmaking.encryption.enabled=false is refused under the prod profile: "
+                        + "personal data would be stored in plaintext. It exists for the benchmark's baseline only");
+            }
+            LoggerFactory.getLogger(AxonStorageConfiguration.class).warn("Encryption of personal fields is OFF "
+                    + "(matchmaking.encryption.enabled=false): personal data is stored in plaintext");
             return plain();
         }
         return new CryptoShreddingSerializer(plain(), vault);
@@ -98,8 +111,9 @@ class AxonStorageConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
-        return new MessageBindingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
+                                          EventSchema eventSchema,
+                                          SnapshotSeals snapshotSeals) {
+        return new SealedSnapshotStorageEngine(JdbcEventStorageEngine.builder()
                 .batchSize(READ_BATCH_SIZE)
                 // Axon reads an aggregate by ranges of sequence numbers, and by default reads once more after a range
                 // that came back short, in case of gaps. Sequence numbers here have none (events are never deleted;
@@ -113,7 +127,7 @@ class AxonStorageConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema));
+                .schema(eventSchema), snapshotSeals);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.schema.account.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.Arrays;
@@ -21,11 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * directly in SQL, or a link or checkpoint of the chain itself altered, is reported at the first broken link, and
  * putting the row back makes the chain whole again. Erasures destroy keys, not rows, so the chain still verifies.
  * A database of its own: the test tampers with the log. Sealing runs when asked (verifyAuditChain seals first).
+ * The chain is anchored outside the database: a history changed and re-linked from inside it is caught there.
  */
 @TestPropertySource(properties = {"matchmaking.audit-chain.seal-interval=PT1H", "matchmaking.audit-chain.checkpoint-every=7"})
 class AuditChainTest extends IntegrationTest {
 
     private Staffing.StaffMember compliance;
+
+    @Autowired
+    private AuditChainAnchor anchor;
+
+    @Autowired
+    private AuditChain chain;
 
     @BeforeEach
     void officerAndMembers() {
@@ -44,6 +52,8 @@ class AuditChainTest extends IntegrationTest {
         assertThat(((Number) report.get("checkedEvents")).intValue()).isEqualTo(eventCount());
         assertThat(((Number) report.get("checkpointsVerified")).intValue()).isGreaterThanOrEqualTo(eventCount() / 7);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain_checkpoint", Integer.class))
+                .isEqualTo(((Number) report.get("checkpointsVerified")).intValue());
+        assertThat(((Number) report.get("anchorsVerified")).intValue()).as("every checkpoint is anchored outside the database")
                 .isEqualTo(((Number) report.get("checkpointsVerified")).intValue());
 
         for (int i = 0; i < 2; i++) {
@@ -140,6 +150,52 @@ class AuditChainTest extends IntegrationTest {
                 .containsEntry("problem", "CHECKPOINT_ALTERED");
         jdbc.update("UPDATE audit_chain_checkpoint SET event_count = event_count - 1 WHERE checkpoint_id = ?",
                 checkpoint.get("checkpoint_id"));
+        assertThat(verify()).containsEntry("intact", true);
+    }
+
+    /**
+     * The attack of someone who can write to PostgreSQL: change a sealed event, delete the chain (links and
+     * checkpoints) from that event on, and let the sealer re-link everything with the real key. The sealer refuses,
+     * and verification reports the first anchored position the database no longer agrees with.
+     */
+    @Test
+    void aHistoryChangedAndRelinkedFromInsideTheDatabaseIsCaughtByTheAnchor() {
+        assertThat(verify()).containsEntry("intact", true);
+        long index = someSealedMemberEvent();
+        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class, index);
+        List<Map<String, Object>> links = jdbc.queryForList("SELECT * FROM audit_chain WHERE global_index >= ?", index);
+        List<Map<String, Object>> checkpoints = jdbc.queryForList("SELECT * FROM audit_chain_checkpoint WHERE up_to_index >= ?", index);
+        Long firstAnchoredFromThere = anchor.entries().ceilingKey(index);
+        assertThat(firstAnchoredFromThere).as("the chain from the event on is anchored").isNotNull();
+
+        byte[] tampered = Arrays.copyOf(original, original.length);
+        tampered[tampered.length / 2] ^= 0x01;
+        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", tampered, index);
+        jdbc.update("DELETE FROM audit_chain WHERE global_index >= ?", index);
+        jdbc.update("DELETE FROM audit_chain_checkpoint WHERE up_to_index >= ?", index);
+
+        chain.sealOnSchedule();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE global_index >= ?", Integer.class, index))
+                .as("the sealer does not re-link the changed history").isZero();
+        Map<String, Object> report = verify();
+        assertThat(report).containsEntry("intact", false);
+        assertThat(broken(report)).containsEntry("globalIndex", firstAnchoredFromThere.intValue())
+                .containsEntry("problem", "ANCHOR_MISMATCH");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE global_index >= ?", Integer.class, index))
+                .as("verifying does not re-link it either").isZero();
+
+        // Put the history and its chain back: the database agrees with the anchor again.
+        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, index);
+        for (Map<String, Object> link : links) {
+            jdbc.update("INSERT INTO audit_chain (global_index, ordinal, event_identifier, row_hash, link, sealed_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", link.get("global_index"), link.get("ordinal"), link.get("event_identifier"),
+                    link.get("row_hash"), link.get("link"), link.get("sealed_at"));
+        }
+        for (Map<String, Object> checkpoint : checkpoints) {
+            jdbc.update("INSERT INTO audit_chain_checkpoint (checkpoint_id, up_to_index, event_count, link, mac, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", checkpoint.get("checkpoint_id"), checkpoint.get("up_to_index"),
+                    checkpoint.get("event_count"), checkpoint.get("link"), checkpoint.get("mac"), checkpoint.get("created_at"));
+        }
         assertThat(verify()).containsEntry("intact", true);
     }
 

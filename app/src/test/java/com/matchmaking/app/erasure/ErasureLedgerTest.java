@@ -78,6 +78,48 @@ class ErasureLedgerTest {
         }
     }
 
+    /**
+     * Withdrawing consent to sensitive data destroys one key group; the ledger records subject, group and generation,
+     * and a database that has the key back (a restore) has it destroyed again on the next start.
+     */
+    @Test
+    void aKeyGroupDestroyedByAWithdrawnConsentIsDestroyedAgainWhenTheDatabaseHasItBack() throws Exception {
+        TestPostgres.Database database = TestPostgres.createDatabase("ledger");
+        Map<String, Object> settings = TestApplications.properties(database);
+        TestMembers.Member data = TestMembers.fresh();
+        UUID memberId;
+        Map<String, Object> sensitiveKey;
+        try (ConfigurableApplicationContext first = start(settings)) {
+            Api api = api(first);
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            Api.Registered member = api.register(data);
+            memberId = member.memberId();
+            sensitiveKey = jdbc.queryForMap("SELECT * FROM subject_key WHERE subject_id = ? AND key_group = 'sensitive' "
+                    + "AND wrapped_keyset IS NOT NULL", memberId);
+            api.as(member.token()).documentName("withdrawConsent").variable("purpose", "SENSITIVE_DATA").execute()
+                    .path("withdrawConsent").hasValue();
+            assertThat(Files.readString(ledgerFile(first), StandardCharsets.UTF_8)).as("the ledger has the destroyed group")
+                    .contains("{\"subject\":\"" + memberId + "\",\"group\":\"sensitive\",\"generation\":"
+                            + sensitiveKey.get("generation") + ",")
+                    .doesNotContain(data.marker(), data.email());
+
+            // The key row as a backup from before the withdrawal holds it.
+            assertThat(jdbc.update("UPDATE subject_key SET wrapped_keyset = ?, destroyed_at = NULL WHERE subject_id = ? "
+                    + "AND key_group = 'sensitive' AND generation = ?", sensitiveKey.get("wrapped_keyset"), memberId,
+                    sensitiveKey.get("generation"))).isOne();
+        }
+
+        try (ConfigurableApplicationContext second = start(settings)) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ? AND key_group = 'sensitive' "
+                    + "AND wrapped_keyset IS NOT NULL", Integer.class, memberId)).as("destroyed again on start").isZero();
+            Api api = api(second);
+            String token = api.login(data.email(), data.password());
+            api.as(token).documentName("me").execute().path("me.incomeBand").valueIsNull()
+                    .path("me.fullName").entity(String.class).isEqualTo(data.fullName());
+        }
+    }
+
     @Test
     void aDatabaseRestoredFromABackupOlderThanTheErasureHasTheMemberErasedAgainOnStart() throws Exception {
         TestPostgres.Database live = TestPostgres.createDatabase("ledger");
@@ -137,7 +179,7 @@ class ErasureLedgerTest {
     }
 
     private static Path ledgerFile(ConfigurableApplicationContext context) {
-        return Path.of(context.getEnvironment().getRequiredProperty("matchmaking.data-dir")).resolve("erasure-ledger.jsonl");
+        return context.getBean(com.matchmaking.app.MatchmakingProperties.class).erasureLedgerFile().toAbsolutePath();
     }
 
     @SuppressWarnings("unchecked")

@@ -59,9 +59,20 @@ public final class BlindIndex {
         this.clock = clock;
     }
 
+    /**
+     * Opens the lookup key of a purpose ahead of use. It is created only when missing and {@code firstUse} is true;
+     * a key missing after the service has used it is never made again (a new one would match no stored index: every
+     * lookup would silently fail).
+     *
+     * @throws KeyUnavailableException when the key is missing and {@code firstUse} is false, or cannot be opened
+     */
+    public void open(String purpose, boolean firstUse) {
+        keys.computeIfAbsent(purpose, p -> loadOrCreate(p, firstUse));
+    }
+
     /** The blind index of a normalised value for one purpose, as URL-safe base64. */
     public String of(String purpose, String normalisedValue) {
-        Mac mac = keys.computeIfAbsent(purpose, this::loadOrCreate);
+        Mac mac = keys.computeIfAbsent(purpose, p -> loadOrCreate(p, true));
         try {
             byte[] tag = mac.computeMac(normalisedValue.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
@@ -74,13 +85,25 @@ public final class BlindIndex {
      * Reads or creates the lookup key on a connection of its own that commits at once: a key created inside a
      * transaction that later rolls back would leave indexes nobody can compute again.
      */
-    private Mac loadOrCreate(String purpose) {
+    private Mac loadOrCreate(String purpose, boolean mayCreate) {
         if (!PURPOSE.matcher(purpose).matches()) {
             throw new IllegalArgumentException("Blind index purposes are lower-case words of up to 64 characters");
         }
         byte[] context = ("lookup-key|" + purpose).getBytes(StandardCharsets.UTF_8);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
+            if (!mayCreate) {
+                try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+                    select.setString(1, purpose);
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new KeyUnavailableException("The lookup key for purpose " + purpose + " is missing from "
+                                    + "the table lookup_key although the service has used it. Refusing to make a new one "
+                                    + "(no stored index would match it): restore the row from a backup of the database");
+                        }
+                    }
+                }
+            }
             KeysetHandle fresh = KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, purpose);

@@ -2,6 +2,7 @@ package com.matchmaking.keys.vault;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
@@ -88,14 +89,33 @@ public final class SubjectKeyVault {
     // the cache after it must not be kept.
     private final Cache<UUID, Boolean> recentlyChanged;
     private final Object transactionKey = new Object();
+    // False while eviction notices from other nodes may be missed: keyrings cached then live only briefly.
+    private volatile boolean noticesHeard = true;
 
     public SubjectKeyVault(DataSource dataSource, KekProvider kekProvider, KeyCacheSettings cacheSettings, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.kekProvider = Objects.requireNonNull(kekProvider);
         this.clock = Objects.requireNonNull(clock);
+        long timeToLive = cacheSettings.timeToLive().toNanos();
+        long fallback = cacheSettings.fallbackTimeToLive().toNanos();
         this.cache = Caffeine.newBuilder()
                 .maximumSize(cacheSettings.maximumSubjects())
-                .expireAfterWrite(cacheSettings.timeToLive())
+                .expireAfter(new Expiry<UUID, Keyring>() {
+                    @Override
+                    public long expireAfterCreate(UUID subject, Keyring ring, long now) {
+                        return noticesHeard ? timeToLive : fallback;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(UUID subject, Keyring ring, long now, long remaining) {
+                        return noticesHeard ? timeToLive : fallback;
+                    }
+
+                    @Override
+                    public long expireAfterRead(UUID subject, Keyring ring, long now, long remaining) {
+                        return remaining;
+                    }
+                })
                 .recordStats()
                 .build();
         this.recentlyChanged = Caffeine.newBuilder()
@@ -238,6 +258,26 @@ public final class SubjectKeyVault {
     /** Forgets every cached key on this node, for when eviction notices may have been missed. */
     public void evictAll() {
         cache.invalidateAll();
+    }
+
+    /**
+     * Eviction notices from other nodes can no longer be heard: drops the cache, and keeps keyrings cached from now on
+     * only for the fallback time-to-live, until {@link #evictionNoticesRestored()}.
+     */
+    public void evictionNoticesLost() {
+        noticesHeard = false;
+        cache.invalidateAll();
+    }
+
+    /** Eviction notices are heard again: drops the cache (notices may have been missed) and caches for the full time. */
+    public void evictionNoticesRestored() {
+        cache.invalidateAll();
+        noticesHeard = true;
+    }
+
+    /** Whether eviction notices from other nodes are being heard (true when no listener is attached). */
+    public boolean evictionNoticesHeard() {
+        return noticesHeard;
     }
 
     static void requireGroupName(String group) {

@@ -1,0 +1,70 @@
+package com.matchmaking.app.keys;
+
+import com.matchmaking.app.account.LoginNames;
+import com.matchmaking.app.audit.AuditChain;
+import com.matchmaking.keys.blindindex.BlindIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens every secret of the service before anything else starts, and makes them only on the first start: a database
+ * whose event store is empty. After that a missing secret stops the application with a message naming it, instead of
+ * a new one being made:
+ * <ul>
+ *     <li>the audit chain's key: a new one would let whoever deleted the old one have a rewritten history re-linked;</li>
+ *     <li>the login lookup key: a new one matches no stored blind index, so every login would fail;</li>
+ *     <li>the token signing key: a new one would only log everyone out, but a secret that vanished from the database
+ *     means tampering or a bad restore, which an operator should look at before the service runs on.</li>
+ * </ul>
+ */
+@Component
+class ServiceSecretsCheck implements SmartLifecycle {
+
+    /** Before Axon, the erasure ledger check and the web server. */
+    static final int PHASE = Integer.MIN_VALUE + 1000;
+    private static final Logger log = LoggerFactory.getLogger(ServiceSecretsCheck.class);
+
+    private final ServiceSecrets secrets;
+    private final BlindIndex blindIndex;
+    private final AuditChain auditChain;
+    private final JdbcTemplate jdbc;
+    private volatile boolean running;
+
+    ServiceSecretsCheck(ServiceSecrets secrets, BlindIndex blindIndex, AuditChain auditChain, JdbcTemplate jdbc) {
+        this.secrets = secrets;
+        this.blindIndex = blindIndex;
+        this.auditChain = auditChain;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void start() {
+        boolean fresh = !Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM domain_event_entry)", Boolean.class));
+        auditChain.openKey(fresh);
+        secrets.secret(ServiceSecrets.TOKEN_SIGNING, 32, () -> fresh);
+        blindIndex.open(LoginNames.PURPOSE, fresh);
+        if (fresh) {
+            log.info("Service secrets opened (made where missing: the event store is empty, a first start)");
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

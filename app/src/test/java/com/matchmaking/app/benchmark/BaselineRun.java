@@ -96,7 +96,9 @@ final class BaselineRun {
 
         List<CommandMessage<?>> updates = new ArrayList<>();
         int stride = members.size() > 7 && members.size() % 7 != 0 ? 7 : 1;
-        for (int i = 0; i < settings.updates(); i++) {
+        // Like the other modes, the store is topped up with untimed updates to the replay's size.
+        int topUp = (int) Math.max(0, settings.replayEvents() - (long) settings.registrations() - settings.updates());
+        for (int i = 0; i < settings.updates() + topUp; i++) {
             UUID member = members.get((int) ((long) i * stride % members.size()));
             UpdateProfile update = generator.update(member, i, now);
             Profile v = update.patch().values();
@@ -108,13 +110,17 @@ final class BaselineRun {
                     member, "self-service"));
         }
         before = roundTrips.snapshot();
-        phases.put(BenchmarkRun.UPDATE, sendAll(BenchmarkRun.UPDATE, updates));
+        phases.put(BenchmarkRun.UPDATE, sendAll(BenchmarkRun.UPDATE, updates.subList(0, settings.updates())));
         statements.put(BenchmarkRun.UPDATE, SqlRoundTrips.difference(roundTrips.snapshot(), before));
+        if (topUp > 0) {
+            say("topping the store up with %d untimed profile updates", topUp);
+            sendAll("top-up", updates.subList(settings.updates(), updates.size()));
+        }
 
         long events = storedEvents();
-        if (events != settings.registrations() + settings.updates()) {
-            throw new IllegalStateException(label + ": expected " + (settings.registrations() + settings.updates())
-                    + " events, found " + events);
+        long expected = (long) settings.registrations() + settings.updates() + topUp;
+        if (events != expected) {
+            throw new IllegalStateException(label + ": expected " + expected + " events, found " + events);
         }
         awaitPosition(application.headPosition());
         List<PhaseResult> replays = new ArrayList<>();

@@ -62,7 +62,18 @@ import java.util.function.ToDoubleFunction;
  *     <li>{@code benchmark.seed} (20261129): seed of the generated data</li>
  *     <li>{@code benchmark.workDir} ({@code app/target/benchmark} through Maven): data folders and KEK files of
  *     the runs</li>
+ *     <li>{@code benchmark.baseline} (true): each round also runs the bare-Axon baseline
+ *     ({@code benchmark.baseline} package, {@link BaselineRun}) on the same server, and the summary gives our
+ *     figures as ratios of its (targets: encrypted updates at least 0.8 of it, registrations 0.5)</li>
+ *     <li>{@code benchmark.segments} (0: as configured) and {@code benchmark.batchSize} (0: as configured): segments
+ *     (and threads) and batch size of the processors named in {@code benchmark.scaledProcessors}
+ *     (member-read-models), set through the application's own {@code axon.eventhandling.processors.*}
+ *     properties</li>
+ *     <li>{@code benchmark.app} (none): further application properties, {@code name=value;name=value}</li>
+ *     <li>{@code benchmark.json} ({@code <workDir>/encryption.json}): where the figures are written as JSON</li>
  * </ul>
+ * Each command phase also counts its SQL round trips on the sending threads ({@link SqlRoundTrips}) and the summary
+ * lists them per command, with the statements behind them.
  * It runs inside Maven's JVM ({@code exec:java}): {@code MAVEN_OPTS} sets its heap and JVM flags.
  *
  * <p>The embedded PostgreSQL of {@link TestPostgres} runs with {@code fsync} and {@code synchronous_commit} off, so a

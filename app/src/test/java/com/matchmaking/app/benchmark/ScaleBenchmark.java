@@ -200,6 +200,9 @@ public final class ScaleBenchmark {
                 // The benchmark exports one member many times and runs at any hour: the risk rules would stop it.
                 "--matchmaking.risk.export-volume.max=1000000",
                 "--matchmaking.risk.working-hours.enabled=false",
+                // A slow export is a figure to report, not a request to cut off.
+                "--matchmaking.graphql.timeout=PT5M",
+                "--spring.mvc.async.request-timeout=PT6M",
                 "--server.port=0",
                 "--spring.main.banner-mode=off"));
         arguments.addAll(settings.applicationArguments());

@@ -48,7 +48,8 @@ public final class SampleEvents {
     public record StatusDeclared(@DataSubjectId UUID subjectId,
                                  @PersonalData(group = "profile", purpose = "testing") Status status,
                                  @PersonalData(group = "profile", purpose = "testing") Boolean verified,
-                                 @PersonalData(group = "profile", purpose = "testing") boolean consented) {
+                                 @PersonalData(group = "profile", purpose = "testing") boolean consented,
+                                 @PersonalData(group = "profile", purpose = "testing") String remark) {
     }
 
     public record NothingPersonal(@NotPersonal UUID id, @NotPersonal Instant at) {

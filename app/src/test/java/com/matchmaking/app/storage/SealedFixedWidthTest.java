@@ -7,9 +7,6 @@ import com.matchmaking.keys.serialization.ClassPlan;
 import com.matchmaking.keys.serialization.FieldPlan;
 import com.matchmaking.keys.serialization.PersonalDataCatalog;
 import com.matchmaking.keys.serialization.StorageObjectMapper;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -17,7 +14,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,12 +46,25 @@ class SealedFixedWidthTest extends IntegrationTest {
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
 
+    /** Event types (a {@code @Revision}) and snapshot types (an {@code @Aggregate}), as the classification test finds them. */
     private static List<Class<?>> storedTypes() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return true;
+            }
+        };
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class));
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Aggregate.class));
         List<Class<?>> types = new ArrayList<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.matchmaking")) {
-            if (type.isAnnotatedWith(Revision.class) || type.isAnnotatedWith(Aggregate.class)) {
-                types.add(type.reflect());
+        for (BeanDefinition candidate : scanner.findCandidateComponents("com.matchmaking")) {
+            try {
+                Class<?> type = Class.forName(candidate.getBeanClassName());
+                if (!type.getProtectionDomain().getCodeSource().getLocation().toString().contains("test-classes")) {
+                    types.add(type);
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
             }
         }
         return types;

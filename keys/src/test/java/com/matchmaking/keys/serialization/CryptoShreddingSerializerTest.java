@@ -13,6 +13,8 @@ import com.matchmaking.keys.testing.KeysDatabase;
 import com.matchmaking.keys.testing.LegacyPd1Serializer;
 import com.matchmaking.keys.testing.SampleEvents.Status;
 import com.matchmaking.keys.testing.SampleEvents.StatusDeclared;
+import com.matchmaking.keys.testing.SampleEvents.MobileChanged;
+import com.matchmaking.keys.testing.SampleEvents.MobileChangedUnpinned;
 import com.matchmaking.keys.testing.SampleEvents.NoteShared;
 import com.matchmaking.keys.testing.SampleEvents.NothingPersonal;
 import com.matchmaking.keys.testing.SampleEvents.PhoneChanged;
@@ -73,12 +75,20 @@ class CryptoShreddingSerializerTest {
     }
 
     @Test
-    void storedBytesHoldNoPersonalValueButKeepNonPersonalOnesReadable() {
+    void storedBytesHoldNoPersonalValueButKeepNonPersonalOnesReadable() throws Exception {
         ProfileRecorded event = profile(UUID.randomUUID(), "Zq81");
 
         String stored = new String(serializer.serialize(event, byte[].class).getData(), StandardCharsets.UTF_8);
 
-        assertThat(stored).doesNotContain("Zq81", "1990", "172", "hiking", "tea");
+        ObjectNode outside = (ObjectNode) JSON.readTree(stored);
+        ArrayNode sealed = sealed(outside);
+        outside.remove("@pd");
+        outside.remove("subjectId");
+        // The subject id and Base64 may hold any short digit run by chance; look for values outside the envelope,
+        // and require the envelope to hold nothing but subject, group, generation and Base64.
+        assertThat(outside.toString()).doesNotContain("Zq81", "1990", "172", "hiking", "tea");
+        assertThat(sealed).allSatisfy(item -> assertThat(item.textValue())
+                .matches(event.subjectId() + ":(profile|contact|sensitive):1:[A-Za-z0-9+/]+=*"));
         assertThat(stored).contains(event.subjectId().toString(), "2026-11-29T08:00:00Z", "ACTIVE", "\"CN\"");
         assertThat(stored).contains("\"@pd\":{\"v\":\"pd2\"", ":profile:1:", ":contact:1:", ":sensitive:1:");
         assertThat(stored).as("personal properties leave the tree, so neither value nor nullness shows")
@@ -247,6 +257,23 @@ class CryptoShreddingSerializerTest {
         assertThat(JSON.readTree(stored.getData()).path("@pd").path("m").textValue()).isEqualTo(message.getIdentifier());
         assertThatThrownBy(() -> serializer.deserialize(new MessageBoundSerializedObject<>(stored, "another")))
                 .isInstanceOf(CiphertextIntegrityException.class);
+    }
+
+    @Test
+    void renamedTypesAndPropertiesReadOldSealedValuesThroughTheirBindingNames() {
+        PhoneChanged old = new PhoneChanged(UUID.randomUUID(), "+8613712345678");
+        SerializedObject<byte[]> stored = serializer.serialize(old, byte[].class, "event-1");
+
+        MobileChanged renamed = serializer.deserialize(new MessageBoundSerializedObject<>(
+                asType(stored, MobileChanged.class), "event-1"));
+
+        assertThat(renamed.mobile()).isEqualTo(old.phone());
+        assertThatThrownBy(() -> serializer.deserialize(asType(stored, MobileChangedUnpinned.class)))
+                .as("renamed without pinning the binding").isInstanceOf(CiphertextIntegrityException.class);
+    }
+
+    private SerializedObject<byte[]> asType(SerializedObject<byte[]> stored, Class<?> type) {
+        return new SimpleSerializedObject<>(stored.getData(), byte[].class, serializer.typeForClass(type));
     }
 
     @Test

@@ -11,8 +11,9 @@ import java.lang.annotation.Target;
  * {@link #group() group} named here, and reads back as the {@link #placeholder() placeholder} once that key
  * has been destroyed.
  *
- * <p>The whole value is encrypted, whatever its type (text, number, date, list or nested record). A
- * {@code null} value is stored as {@code null}.
+ * <p>The whole value is encrypted, whatever its type (text, number, date, list or nested record), sealed together
+ * with the other personal values of the same subject and group in the message; a {@code null} value is sealed like
+ * any other, so its nullness does not show either.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

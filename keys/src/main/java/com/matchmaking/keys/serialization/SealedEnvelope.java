@@ -197,11 +197,12 @@ final class SealedEnvelope {
                 throw new CiphertextIntegrityException(where + " holds a malformed sealed value");
             }
             String group = parts[1];
+            String subjectText = subject.toString();
             List<FieldPlan> fields = new ArrayList<>();
             for (Entry entry : layout.entries()) {
                 FieldPlan field = entry.field();
                 JsonNode id = root.get(field.subjectProperty());
-                if (field.group().equals(group) && id != null && id.isTextual() && id.textValue().equals(subject.toString())) {
+                if (field.group().equals(group) && id != null && id.isTextual() && id.textValue().equals(subjectText)) {
                     fields.add(field);
                 }
             }

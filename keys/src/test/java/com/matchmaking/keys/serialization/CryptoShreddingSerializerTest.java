@@ -13,6 +13,8 @@ import com.matchmaking.keys.testing.KeysDatabase;
 import com.matchmaking.keys.testing.LegacyPd1Serializer;
 import com.matchmaking.keys.testing.SampleEvents.Status;
 import com.matchmaking.keys.testing.SampleEvents.StatusDeclared;
+import com.matchmaking.keys.testing.SampleEvents.MobileChanged;
+import com.matchmaking.keys.testing.SampleEvents.MobileChangedUnpinned;
 import com.matchmaking.keys.testing.SampleEvents.NoteShared;
 import com.matchmaking.keys.testing.SampleEvents.NothingPersonal;
 import com.matchmaking.keys.testing.SampleEvents.PhoneChanged;
@@ -73,12 +75,20 @@ class CryptoShreddingSerializerTest {
     }
 
     @Test
-    void storedBytesHoldNoPersonalValueButKeepNonPersonalOnesReadable() {
+    void storedBytesHoldNoPersonalValueButKeepNonPersonalOnesReadable() throws Exception {
         ProfileRecorded event = profile(UUID.randomUUID(), "Zq81");
 
         String stored = new String(serializer.serialize(event, byte[].class).getData(), StandardCharsets.UTF_8);
 
-        assertThat(stored).doesNotContain("Zq81", "1990", "172", "hiking", "tea");
+        ObjectNode outside = (ObjectNode) JSON.readTree(stored);
+        ArrayNode sealed = sealed(outside);
+        outside.remove("@pd");
+        outside.remove("subjectId");
+        // The subject id and Base64 may hold any short digit run by chance; look for values outside the envelope,
+        // and require the envelope to hold nothing but subject, group, generation and Base64.
+        assertThat(outside.toString()).doesNotContain("Zq81", "1990", "172", "hiking", "tea");
+        assertThat(sealed).allSatisfy(item -> assertThat(item.textValue())
+                .matches(event.subjectId() + ":(profile|contact|sensitive):1:[A-Za-z0-9+/]+=*"));
         assertThat(stored).contains(event.subjectId().toString(), "2026-11-29T08:00:00Z", "ACTIVE", "\"CN\"");
         assertThat(stored).contains("\"@pd\":{\"v\":\"pd2\"", ":profile:1:", ":contact:1:", ":sensitive:1:");
         assertThat(stored).as("personal properties leave the tree, so neither value nor nullness shows")
@@ -116,20 +126,25 @@ class CryptoShreddingSerializerTest {
     @Test
     void enumAndBooleanValuesSealToEqualLengthsWhateverTheValueOrItsNullness() throws Exception {
         UUID subject = UUID.randomUUID();
-        java.util.Set<Integer> lengths = new java.util.TreeSet<>();
         java.util.List<Status> statuses = new java.util.ArrayList<>(java.util.Arrays.asList(Status.values()));
         statuses.add(null);
-        for (Status status : statuses) {
-            for (Boolean verified : new Boolean[]{true, false, null}) {
-                for (boolean consented : new boolean[]{true, false}) {
-                    StatusDeclared event = new StatusDeclared(subject, status, verified, consented);
-                    SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
-                    lengths.add(stored.getData().length);
-                    assertThat((StatusDeclared) serializer.deserialize(stored)).isEqualTo(event);
+        // A remark of every length across one size class puts the values on each side of a padding boundary.
+        for (int fill = 0; fill < SealedEnvelope.SIZE_CLASS; fill++) {
+            java.util.Set<Integer> lengths = new java.util.TreeSet<>();
+            for (Status status : statuses) {
+                for (Boolean verified : new Boolean[]{true, false, null}) {
+                    for (boolean consented : new boolean[]{true, false}) {
+                        StatusDeclared event = new StatusDeclared(subject, status, verified, consented, "r".repeat(fill));
+                        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+                        lengths.add(stored.getData().length);
+                        if (fill == 0) {
+                            assertThat((StatusDeclared) serializer.deserialize(stored)).isEqualTo(event);
+                        }
+                    }
                 }
             }
+            assertThat(lengths).as("stored sizes over every value, with a remark of " + fill).hasSize(1);
         }
-        assertThat(lengths).as("stored sizes over every value").hasSize(1);
     }
 
     @Test
@@ -242,6 +257,23 @@ class CryptoShreddingSerializerTest {
         assertThat(JSON.readTree(stored.getData()).path("@pd").path("m").textValue()).isEqualTo(message.getIdentifier());
         assertThatThrownBy(() -> serializer.deserialize(new MessageBoundSerializedObject<>(stored, "another")))
                 .isInstanceOf(CiphertextIntegrityException.class);
+    }
+
+    @Test
+    void renamedTypesAndPropertiesReadOldSealedValuesThroughTheirBindingNames() {
+        PhoneChanged old = new PhoneChanged(UUID.randomUUID(), "+8613712345678");
+        SerializedObject<byte[]> stored = serializer.serialize(old, byte[].class, "event-1");
+
+        MobileChanged renamed = serializer.deserialize(new MessageBoundSerializedObject<>(
+                asType(stored, MobileChanged.class), "event-1"));
+
+        assertThat(renamed.mobile()).isEqualTo(old.phone());
+        assertThatThrownBy(() -> serializer.deserialize(asType(stored, MobileChangedUnpinned.class)))
+                .as("renamed without pinning the binding").isInstanceOf(CiphertextIntegrityException.class);
+    }
+
+    private SerializedObject<byte[]> asType(SerializedObject<byte[]> stored, Class<?> type) {
+        return new SimpleSerializedObject<>(stored.getData(), byte[].class, serializer.typeForClass(type));
     }
 
     @Test

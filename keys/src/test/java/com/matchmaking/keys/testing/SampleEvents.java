@@ -48,7 +48,19 @@ public final class SampleEvents {
     public record StatusDeclared(@DataSubjectId UUID subjectId,
                                  @PersonalData(group = "profile", purpose = "testing") Status status,
                                  @PersonalData(group = "profile", purpose = "testing") Boolean verified,
-                                 @PersonalData(group = "profile", purpose = "testing") boolean consented) {
+                                 @PersonalData(group = "profile", purpose = "testing") boolean consented,
+                                 @PersonalData(group = "profile", purpose = "testing") String remark) {
+    }
+
+    /** {@link PhoneChanged} after an upcaster renamed the type and the property, its binding pinned to the old names. */
+    @com.matchmaking.keys.BindingName("PhoneChanged")
+    public record MobileChanged(@DataSubjectId UUID subjectId,
+                                @com.matchmaking.keys.BindingName("phone") @PersonalData(group = "contact", purpose = "testing") String mobile) {
+    }
+
+    /** The same rename without pinning the binding. */
+    public record MobileChangedUnpinned(@DataSubjectId UUID subjectId,
+                                        @PersonalData(group = "contact", purpose = "testing") String mobile) {
     }
 
     public record NothingPersonal(@NotPersonal UUID id, @NotPersonal Instant at) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * How events are handled. No event handler error is ever logged and dropped: in the subscribing groups it rolls the
- * command back, in tracking groups the event goes to the dead-letter queue (see application.yml) and the rest of its
+ * command back, in the streaming (pooled) groups the event goes to the dead-letter queue (see application.yml) and the rest of its
  * member's events wait behind it.
  *
  * <p>The read models run on pooled streaming processors (application.yml): a coordinator reads the log once and hands

@@ -1,5 +1,6 @@
 package com.matchmaking.app.consent;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
@@ -42,7 +43,7 @@ class ConsentLedgerController {
     PolicyAcceptance acceptPrivacyPolicy(@Argument String version, @ContextValue Actor actor) {
         String current = policies.currentVersion();
         if (version == null || !version.strip().equals(current)) {
-            throw RequestRejectedException.badRequest("version must be the current privacy policy version, " + current);
+            throw RequestRejectedException.badRequest(MessageKey.POLICY_VERSION_MUST_BE_CURRENT, current);
         }
         commands.send(new AcceptPrivacyPolicy(actor.accountId(), current, clock.instant()), actor, "privacy-policy-acceptance");
         String accepted = history.load(actor.accountId()).policyVersion();

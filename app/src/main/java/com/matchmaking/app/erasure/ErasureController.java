@@ -1,5 +1,6 @@
 package com.matchmaking.app.erasure;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
@@ -85,6 +86,6 @@ class ErasureController {
     /** Compliance: the receipt of an erased member (ids, times, key groups and counts; nothing personal). */
     @QueryMapping
     ErasureReceipts.Receipt erasureReceipt(@Argument UUID memberId) {
-        return receipts.forMember(memberId).orElseThrow(() -> RequestRejectedException.notFound("No erasure receipt for this member"));
+        return receipts.forMember(memberId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_ERASURE_RECEIPT));
     }
 }

@@ -1,5 +1,6 @@
 package com.matchmaking.app.introduction;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
@@ -40,8 +41,6 @@ import java.util.UUID;
  */
 @Controller
 class IntroductionController {
-
-    private static final String NOT_YOURS = "No such introduction";
 
     private final AuditedCommands commands;
     private final Introductions introductions;
@@ -92,7 +91,7 @@ class IntroductionController {
                                           @ContextValue Actor actor) {
         String text = text(note);
         if (text.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest("note must have at most " + Introduction.MAX_TEXT + " characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_AT_MOST, "note", Introduction.MAX_TEXT);
         }
         UUID introductionId = UUID.randomUUID();
         commands.send(new ProposeIntroduction(introductionId, memberA, memberB, actor.accountId(),
@@ -103,7 +102,7 @@ class IntroductionController {
     @QueryMapping
     List<StaffIntroduction> introductions(@Argument UUID memberId, @ContextValue Actor actor) {
         if (!looksAfter(actor, memberId)) {
-            throw RequestRejectedException.notFound("No such member among those you may see");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
         }
         return introductions.ofMember(memberId).stream().map(l -> staffView(l, actor)).toList();
     }
@@ -114,10 +113,10 @@ class IntroductionController {
         Listed listed = forMatchmaker(introductionId, actor);
         String where = text(place);
         if (where.isEmpty() || where.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest("place must have 1 to " + Introduction.MAX_TEXT + " characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "place", 1, Introduction.MAX_TEXT);
         }
         if (meetingAt == null) {
-            throw RequestRejectedException.badRequest("meetingAt is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "meetingAt");
         }
         commands.send(new RecordMeeting(introductionId, UUID.randomUUID(), actor.accountId(), meetingAt, where,
                 clock.instant()), actor, "matchmaking");
@@ -129,7 +128,7 @@ class IntroductionController {
                                                 @ContextValue Actor actor) {
         forMatchmaker(introductionId, actor);
         if (outcome == null) {
-            throw RequestRejectedException.badRequest("outcome is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "outcome");
         }
         commands.send(new RecordIntroductionOutcome(introductionId, actor.accountId(), outcome, clock.instant()), actor,
                 "matchmaking");
@@ -146,7 +145,7 @@ class IntroductionController {
                                              @ContextValue Actor actor) {
         forMember(introductionId, actor);
         if (accept == null) {
-            throw RequestRejectedException.badRequest("accept is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "accept");
         }
         commands.send(new RespondToIntroduction(introductionId, actor.accountId(), accept, clock.instant()), actor,
                 "matchmaking");
@@ -159,7 +158,7 @@ class IntroductionController {
         forMember(introductionId, actor);
         String feedback = text(text);
         if (feedback.isEmpty() || feedback.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest("text must have 1 to " + Introduction.MAX_TEXT + " characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "text", 1, Introduction.MAX_TEXT);
         }
         commands.send(new GiveIntroductionFeedback(introductionId, actor.accountId(), feedback, clock.instant()), actor,
                 "matchmaking");
@@ -188,14 +187,14 @@ class IntroductionController {
     }
 
     private Listed listed(UUID introductionId) {
-        return introductions.find(introductionId).orElseThrow(() -> RequestRejectedException.notFound(NOT_YOURS));
+        return introductions.find(introductionId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_INTRODUCTION));
     }
 
     private Listed forMember(UUID introductionId, Actor actor) {
         Listed listed = listed(introductionId);
         if (!listed.involves(actor.accountId())) {
             // The same answer as for an id that does not exist: others' introductions are not even confirmed to exist.
-            throw RequestRejectedException.notFound(NOT_YOURS);
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_INTRODUCTION);
         }
         return listed;
     }
@@ -203,7 +202,7 @@ class IntroductionController {
     private Listed forMatchmaker(UUID introductionId, Actor actor) {
         Listed listed = listed(introductionId);
         if (!looksAfter(actor, listed.memberA()) && !looksAfter(actor, listed.memberB())) {
-            throw RequestRejectedException.notFound(NOT_YOURS);
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_INTRODUCTION);
         }
         return listed;
     }

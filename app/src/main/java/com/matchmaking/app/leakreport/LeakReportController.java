@@ -1,5 +1,6 @@
 package com.matchmaking.app.leakreport;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -54,9 +55,8 @@ class LeakReportController {
     LeakReportReceipt fileLeakReport(@Argument LeakReportInput input, @ContextValue Actor actor) {
         String description = text(input.description());
         Violations violations = new Violations();
-        violations.check(input.category() != null, "category is required");
-        violations.check(description.length() >= 10 && description.length() <= 5000,
-                "description must say what happened in 10 to 5000 characters");
+        violations.check(input.category() != null, MessageKey.REQUIRED, "category");
+        violations.check(description.length() >= 10 && description.length() <= 5000, MessageKey.LEAK_DESCRIPTION_LENGTH);
         violations.throwIfAny();
         UUID reportId = UUID.randomUUID();
         Instant now = clock.instant();
@@ -93,7 +93,7 @@ class LeakReportController {
     LeakReportRecords.LeakCaseRecord closeLeakCase(@Argument UUID reportId, @Argument LeakCaseOutcome outcome,
                                                    @Argument String note, @ContextValue Actor actor) {
         if (outcome == null) {
-            throw RequestRejectedException.badRequest("outcome is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "outcome");
         }
         commands.send(new CloseLeakCase(reportId, actor.accountId(), outcome, requiredNote(note), clock.instant()), actor,
                 "leak-investigation");
@@ -103,7 +103,7 @@ class LeakReportController {
     private static String requiredNote(String note) {
         String text = text(note);
         if (text.isEmpty() || text.length() > 5000) {
-            throw RequestRejectedException.badRequest("note must have 1 to 5000 characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "note", 1, 5000);
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package com.matchmaking.app.matching;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.matching.CandidateSearch;
@@ -40,9 +41,9 @@ class MatchingController {
         if (!cards.isAssigned(actor.accountId(), memberId)) {
             // Only a refusal looks the member up on its own; the search reads them anyway and answers NOT_FOUND.
             if (!search.known(memberId)) {
-                throw RequestRejectedException.notFound("No such member");
+                throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER);
             }
-            throw RequestRejectedException.forbidden("Candidates are only for members assigned to you");
+            throw RequestRejectedException.forbidden(MessageKey.CANDIDATES_NOT_ASSIGNED);
         }
         return suggestions(memberId, size);
     }
@@ -55,14 +56,14 @@ class MatchingController {
     private List<CandidateView> suggestions(UUID memberId, int size) {
         LocalDate today = LocalDate.now(clock);
         return search.candidates(memberId, size, properties.matchWeights(), today)
-                .orElseThrow(() -> RequestRejectedException.notFound("No such member"))
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER))
                 .stream().map(s -> CandidateView.of(s, today)).toList();
     }
 
     private int pageSize(Integer first) {
         int size = first == null ? 20 : first;
         if (size < 1) {
-            throw RequestRejectedException.badRequest("first must be at least 1");
+            throw RequestRejectedException.badRequest(MessageKey.NUMBER_AT_LEAST, "first", 1);
         }
         return Math.min(size, properties.maxPageSize());
     }

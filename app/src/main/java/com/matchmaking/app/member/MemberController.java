@@ -1,5 +1,6 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.policy.PrivacyPolicies;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
@@ -107,7 +108,7 @@ class MemberController {
     @MutationMapping
     MemberProfile submitIdNumber(@Argument String idNumber, @ContextValue Actor actor) {
         String id = IdNumbers.normalise(idNumber == null ? "" : idNumber)
-                .orElseThrow(() -> RequestRejectedException.badRequest("idNumber must have 17 digits and a digit or X"));
+                .orElseThrow(() -> RequestRejectedException.badRequest(MessageKey.ID_NUMBER_FORMAT));
         boolean verified = IdNumbers.verifies(id, history.load(actor.accountId()).profile().birthDate());
         commands.send(new VerifyIdNumber(actor.accountId(), Masking.idNumber(id), verified, clock.instant()), actor,
                 "id-verification");

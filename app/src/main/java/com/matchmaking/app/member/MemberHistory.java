@@ -1,5 +1,6 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;
@@ -149,7 +150,7 @@ public class MemberHistory {
         Fold fold = new Fold(memberId);
         events.readEvents(memberId.toString(), 0).asStream().forEach(fold::apply);
         if (fold.registeredAt == null) {
-            throw RequestRejectedException.notFound("No such member");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER);
         }
         return fold.result();
     }

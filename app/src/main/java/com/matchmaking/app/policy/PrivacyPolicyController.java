@@ -1,5 +1,6 @@
 package com.matchmaking.app.policy;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -66,11 +67,11 @@ class PrivacyPolicyController {
         Violations violations = new Violations();
         String v = version == null ? "" : version.strip();
         String body = text == null ? "" : text.strip();
-        violations.check(VERSION.matcher(v).matches(), "version must be 1 to 40 letters, digits, '.', '_' or '-'");
-        violations.check(body.length() >= 20 && body.length() <= 20_000, "text must have 20 to 20000 characters");
+        violations.check(VERSION.matcher(v).matches(), MessageKey.POLICY_VERSION_FORMAT);
+        violations.check(body.length() >= 20 && body.length() <= 20_000, MessageKey.LENGTH_BETWEEN, "text", 20, 20_000);
         violations.throwIfAny();
         if (policies.find(v).isPresent()) {
-            throw RequestRejectedException.conflict("This privacy policy version was already published");
+            throw RequestRejectedException.conflict(MessageKey.POLICY_VERSION_PUBLISHED);
         }
         commands.send(new PublishPrivacyPolicy(PrivacyPolicyPublished.idOf(v), v, body, clock.instant()), actor,
                 "privacy-policy-publication");

@@ -1,5 +1,6 @@
 package com.matchmaking.app.staffview;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
@@ -49,24 +50,24 @@ class RevealController {
                        @Argument MemberCardsController.StaffView view, @ContextValue Actor actor) {
         String stated = reason == null ? "" : reason.strip();
         if (stated.length() < 5 || stated.length() > 500) {
-            throw RequestRejectedException.badRequest("reason must state why, in 5 to 500 characters");
+            throw RequestRejectedException.badRequest(MessageKey.REVEAL_REASON_LENGTH);
         }
         Audience audience = switch (MemberCardsController.viewOf(view, actor)) {
             case MATCHMAKER -> {
                 if (!cards.isAssigned(actor.accountId(), memberId)) {
-                    throw RequestRejectedException.notFound("No such member among those you may see");
+                    throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
                 }
                 yield Audience.MATCHMAKER_ASSIGNED;
             }
             case CUSTOMER_SERVICE -> {
                 if (cards.serviceCard(memberId).isEmpty()) {
-                    throw RequestRejectedException.notFound("No such member among those you may see");
+                    throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
                 }
                 yield Audience.CUSTOMER_SERVICE;
             }
         };
         if (AuthorizationTable.visibility(audience, DataField.valueOf(field.name())) != Visibility.REVEALABLE) {
-            throw RequestRejectedException.forbidden("Your role may not reveal this field");
+            throw RequestRejectedException.forbidden(MessageKey.REVEAL_FIELD_FORBIDDEN);
         }
         commands.send(new RevealMemberField(memberId, actor.accountId(), actor.auditRole(), field, stated, clock.instant()),
                 actor, "reveal");

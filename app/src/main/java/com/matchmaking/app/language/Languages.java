@@ -3,6 +3,10 @@ package com.matchmaking.app.language;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +25,15 @@ public final class Languages {
     /** In order of preference when a request names none. */
     public static final List<Locale> SUPPORTED = List.of(CHINESE, ENGLISH);
 
+    /** Times in texts for people are in the agency's time, China Standard Time. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     private Languages() {
+    }
+
+    /** A time for people to read, in their language and the agency's time zone. */
+    public static String dateTime(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(ZONE).format(instant);
     }
 
     /** The supported language an {@code Accept-Language} header asks for first, or the default. */

@@ -165,7 +165,8 @@ class Member {
             throw RequestRejectedException.conflict(MessageKey.EMAIL_TAKEN);
         }
         apply(new MemberRegistered(command.memberId(), command.profile(), command.passwordHash(),
-                command.acceptedPrivacyPolicyVersion(), command.consents(), command.registeredAt()));
+                command.acceptedPrivacyPolicyVersion(), command.consents(), command.registeredAt(),
+                command.acceptedPrivacyPolicyLanguage(), command.acceptedPrivacyPolicyTextHash()));
     }
 
     @CommandHandler
@@ -228,7 +229,8 @@ class Member {
             throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "version");
         }
         if (!command.version().equals(acceptedPolicyVersion)) {
-            apply(new PrivacyPolicyAccepted(memberId, command.version(), command.acceptedAt()));
+            apply(new PrivacyPolicyAccepted(memberId, command.version(), command.acceptedAt(), command.language(),
+                    command.textHash()));
         }
     }
 

@@ -40,7 +40,8 @@ final class MemberInputs {
                                LocalDate birthDate, String city, MaritalStatus maritalStatus,
                                String acceptedPrivacyPolicyVersion, Education education, String occupation,
                                Integer heightCm, IncomeBand incomeBand, String aboutMe, String wechatId,
-                               List<ConsentPurpose> consents) {
+                               List<ConsentPurpose> consents, String acceptedPrivacyPolicyLanguage,
+                               String acceptedPrivacyPolicyTextHash) {
     }
 
     record ProfileInput(String email, String fullName, String phone, Gender gender, LocalDate birthDate, String city,

@@ -120,7 +120,40 @@ public enum MessageKey {
     LOGIN_REQUIRED("error.login-required"),
     ROLE_FORBIDDEN("error.role-forbidden"),
     STAFF_TRAINING_REQUIRED("error.staff-training-required"),
-    GROUP_BY_DIMENSIONS("error.group-by-dimensions");
+    GROUP_BY_DIMENSIONS("error.group-by-dimensions"),
+    // the privacy notice (PrivacyNotices): fixed texts
+    NOTICE_TITLE("notice.title"),
+    NOTICE_INTRO("notice.intro"),
+    NOTICE_COLLECTED("notice.collected"),
+    NOTICE_PURPOSE("notice.purpose"),
+    NOTICE_FIELDS("notice.fields"),
+    NOTICE_BASIS("notice.basis"),
+    NOTICE_RETENTION_LINE("notice.retention-line"),
+    NOTICE_LIST_SEPARATOR("notice.list-separator"),
+    NOTICE_RETENTION_TITLE("notice.retention.title"),
+    NOTICE_RETENTION_INACTIVE("notice.retention.inactive"),
+    NOTICE_RETENTION_ERASURE("notice.retention.erasure"),
+    NOTICE_RETENTION_HOLD("notice.retention.hold"),
+    NOTICE_RIGHTS_TITLE("notice.rights.title"),
+    NOTICE_RIGHT_ACCESS("notice.right.access"),
+    NOTICE_RIGHT_CORRECTION("notice.right.correction"),
+    NOTICE_RIGHT_ERASURE("notice.right.erasure"),
+    NOTICE_RIGHT_WITHDRAWAL("notice.right.withdrawal"),
+    NOTICE_RIGHT_ACCESS_LOG("notice.right.access-log"),
+    NOTICE_RIGHT_SHARING("notice.right.sharing"),
+    NOTICE_RIGHT_COMPLAINT("notice.right.complaint"),
+    NOTICE_CONTACT("notice.contact"),
+    TIME_NONE("time.none"),
+    TIME_SEPARATOR("time.separator"),
+    // the privacy notice: purposes (purpose.<code>, purpose.<code>.retention), from DataPurposes
+    // the privacy notice: legal bases (basis.<name>, basis.<name>.law), from DataPurposes.LegalBasis
+    // the privacy notice: fields (field.<purpose>.<field>), from the classification of every stored field
+    // the member's export (MemberDataExportController), erasure receipts and retention notices
+    EXPORT_ABOUT("export.about"),
+    RECEIPT_SUMMARY("receipt.summary"),
+    RECEIPT_SUMMARY_NO_LOGIN("receipt.summary.no-login"),
+    RECEIPT_REAPPLIED("receipt.reapplied"),
+    RETENTION_NOTICE_TEXT("retention.notice");
 
     private final String code;
 

@@ -27,12 +27,21 @@ public final class Messages {
 
     /** The message in {@code locale}; a missing key is a bug the bundle test catches, so it fails loudly. */
     public String resolve(Message message, Locale locale) {
-        Object[] args = message.args();
+        return label(message.key().code(), locale, message.args());
+    }
+
+    /**
+     * A text whose code is made from data, such as the label of a purpose or a field ({@code field.contact.phone});
+     * {@code PrivacyNoticeTest} checks that every code the inventory makes is in every bundle.
+     *
+     * @throws org.springframework.context.NoSuchMessageException when the code is in no bundle of that language
+     */
+    public String label(String code, Locale locale, Object... args) {
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             resolved[i] = argument(args[i], locale);
         }
-        return source.getMessage(message.key().code(), resolved, locale);
+        return source.getMessage(code, resolved, locale);
     }
 
     /** The key in {@code locale}, for texts that are not errors (the privacy notice, receipts, the export). */

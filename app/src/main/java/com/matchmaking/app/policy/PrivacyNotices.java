@@ -126,13 +126,15 @@ public class PrivacyNotices {
                             messages.label("purpose." + code + ".retention", locale)));
         }
         String grace = duration(messages, properties.erasure().gracePeriod(), locale);
-        text.append("\n\n").append(messages.text(MessageKey.NOTICE_RETENTION_TITLE, locale)).append("\n");
+        List<String> sentences = new ArrayList<>();
         if (retention.enabled()) {
-            text.append(messages.text(MessageKey.NOTICE_RETENTION_INACTIVE, locale,
-                    period(messages, retention.inactiveAfter(), locale), period(messages, retention.noticePeriod(), locale))).append(" ");
+            sentences.add(messages.text(MessageKey.NOTICE_RETENTION_INACTIVE, locale,
+                    period(messages, retention.inactiveAfter(), locale), period(messages, retention.noticePeriod(), locale)));
         }
-        text.append(messages.text(MessageKey.NOTICE_RETENTION_ERASURE, locale, grace)).append(" ")
-                .append(messages.text(MessageKey.NOTICE_RETENTION_HOLD, locale));
+        sentences.add(messages.text(MessageKey.NOTICE_RETENTION_ERASURE, locale, grace));
+        sentences.add(messages.text(MessageKey.NOTICE_RETENTION_HOLD, locale));
+        text.append("\n\n").append(messages.text(MessageKey.NOTICE_RETENTION_TITLE, locale)).append("\n")
+                .append(String.join(messages.text(MessageKey.NOTICE_SENTENCE_SEPARATOR, locale), sentences));
         text.append("\n\n").append(messages.text(MessageKey.NOTICE_RIGHTS_TITLE, locale));
         for (MessageKey right : List.of(MessageKey.NOTICE_RIGHT_ACCESS, MessageKey.NOTICE_RIGHT_CORRECTION,
                 MessageKey.NOTICE_RIGHT_ERASURE, MessageKey.NOTICE_RIGHT_WITHDRAWAL, MessageKey.NOTICE_RIGHT_ACCESS_LOG,

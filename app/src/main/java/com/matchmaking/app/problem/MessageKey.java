@@ -143,6 +143,7 @@ public enum MessageKey {
     NOTICE_RIGHT_SHARING("notice.right.sharing"),
     NOTICE_RIGHT_COMPLAINT("notice.right.complaint"),
     NOTICE_CONTACT("notice.contact"),
+    NOTICE_SENTENCE_SEPARATOR("notice.sentence-separator"),
     TIME_NONE("time.none"),
     TIME_SEPARATOR("time.separator"),
     // the privacy notice: purposes (purpose.<code>, purpose.<code>.retention), from DataPurposes

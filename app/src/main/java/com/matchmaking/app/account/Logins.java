@@ -1,8 +1,8 @@
 package com.matchmaking.app.account;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.problem.Classification;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.account.Role;
 import org.slf4j.Logger;
@@ -26,6 +26,7 @@ import java.util.UUID;
 public class Logins {
 
     private static final Logger log = LoggerFactory.getLogger(Logins.class);
+
     private final AccountRepository accounts;
     private final LoginAttempts attempts;
     private final LoginNames loginNames;

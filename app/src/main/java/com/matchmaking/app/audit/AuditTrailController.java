@@ -1,9 +1,9 @@
 package com.matchmaking.app.audit;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.problem.Classification;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.schema.access.RecordAuditTrailView;

@@ -1,11 +1,11 @@
 package com.matchmaking.app.consent;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.policy.PrivacyNotices;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.policy.AcceptPrivacyPolicy;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -54,11 +54,11 @@ class ConsentLedgerController {
         if (textHash != null && !textHash.strip().equals(shown.textHash())) {
             throw RequestRejectedException.conflict(MessageKey.POLICY_TEXT_CHANGED);
         }
-        commands.send(new AcceptPrivacyPolicy(actor.accountId(), current, clock.instant(), shown.language(), shown.textHash()),
-                actor, "privacy-policy-acceptance");
+        commands.send(new AcceptPrivacyPolicy(actor.accountId(), current, clock.instant(), shown.language(),
+                shown.textHash()), actor, "privacy-policy-acceptance");
         MemberHistory.PolicyAcceptance accepted = history.load(actor.accountId()).policyAcceptance();
-        return new PolicyAcceptance(accepted.version(), current, current.equals(accepted.version()), accepted.language(),
-                accepted.textHash());
+        return new PolicyAcceptance(accepted.version(), current, current.equals(accepted.version()),
+                accepted.language(), accepted.textHash());
     }
 
     @QueryMapping

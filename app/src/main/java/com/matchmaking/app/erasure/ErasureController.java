@@ -92,24 +92,29 @@ class ErasureController {
     /** The receipt in words, in the reader's language: when, what was destroyed, and why. */
     @SchemaMapping(typeName = "ErasureReceipt", field = "summary")
     String summary(ErasureReceipts.Receipt receipt, Locale locale) {
-        String cause = messages.label("receipt.cause." + receipt.cause().toLowerCase(Locale.ROOT).replace('_', '-'), locale);
-        String text = messages.text(receipt.loginRemoved() ? MessageKey.RECEIPT_SUMMARY : MessageKey.RECEIPT_SUMMARY_NO_LOGIN,
-                locale, Languages.dateTime(receipt.erasedAt(), locale), receipt.keyGroupsDestroyed().size(),
-                receipt.snapshotsDeleted(), cause);
-        return receipt.reappliedAt() == null ? text
-                : text + " " + messages.text(MessageKey.RECEIPT_REAPPLIED, locale, Languages.dateTime(receipt.reappliedAt(), locale));
+        String cause = messages.label("receipt.cause." + receipt.cause().toLowerCase(Locale.ROOT).replace('_', '-'),
+                locale);
+        MessageKey summary = receipt.loginRemoved() ? MessageKey.RECEIPT_SUMMARY : MessageKey.RECEIPT_SUMMARY_NO_LOGIN;
+        String text = messages.text(summary, locale, Languages.dateTime(receipt.erasedAt(), locale),
+                receipt.keyGroupsDestroyed().size(), receipt.snapshotsDeleted(), cause);
+        if (receipt.reappliedAt() == null) {
+            return text;
+        }
+        return text + messages.text(MessageKey.NOTICE_SENTENCE_SEPARATOR, locale)
+                + messages.text(MessageKey.RECEIPT_REAPPLIED, locale, Languages.dateTime(receipt.reappliedAt(), locale));
     }
 
     /** The retention notice in words, in the member's language. */
     @SchemaMapping(typeName = "RetentionNotice", field = "message")
     String retentionMessage(MemberHistory.RetentionNoticeState notice, Locale locale) {
-        return messages.text(MessageKey.RETENTION_NOTICE_TEXT, locale, Languages.dateTime(notice.lastActiveAt(), locale),
-                Languages.dateTime(notice.dueAt(), locale));
+        return messages.text(MessageKey.RETENTION_NOTICE_TEXT, locale,
+                Languages.dateTime(notice.lastActiveAt(), locale), Languages.dateTime(notice.dueAt(), locale));
     }
 
     /** Compliance: the receipt of an erased member (ids, times, key groups and counts; nothing personal). */
     @QueryMapping
     ErasureReceipts.Receipt erasureReceipt(@Argument UUID memberId) {
-        return receipts.forMember(memberId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_ERASURE_RECEIPT));
+        return receipts.forMember(memberId)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_ERASURE_RECEIPT));
     }
 }

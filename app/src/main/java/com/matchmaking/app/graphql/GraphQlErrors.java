@@ -87,7 +87,8 @@ class GraphQlErrors {
 
     private GraphQLError error(DataFetchingEnvironment env, Classification classification, Message message) {
         Locale locale = env.getLocale() == null ? Languages.DEFAULT : env.getLocale();
-        return GraphqlErrorBuilder.newError(env).errorType(classification).message(messages.resolve(message, locale)).build();
+        return GraphqlErrorBuilder.newError(env).errorType(classification).message(messages.resolve(message, locale))
+                .build();
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -33,7 +33,8 @@ public final class Languages {
 
     /** A time for people to read, in their language and the agency's time zone. */
     public static String dateTime(Instant instant, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(ZONE).format(instant);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(ZONE)
+                .format(instant);
     }
 
     /** The supported language an {@code Accept-Language} header asks for first, or the default. */

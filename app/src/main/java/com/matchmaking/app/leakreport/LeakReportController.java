@@ -1,8 +1,8 @@
 package com.matchmaking.app.leakreport;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.readmodels.leakreport.LeakCases;
@@ -56,7 +56,8 @@ class LeakReportController {
         String description = text(input.description());
         Violations violations = new Violations();
         violations.check(input.category() != null, MessageKey.REQUIRED, "category");
-        violations.check(description.length() >= 10 && description.length() <= 5000, MessageKey.LEAK_DESCRIPTION_LENGTH);
+        violations.check(description.length() >= 10 && description.length() <= 5000,
+                MessageKey.LEAK_DESCRIPTION_LENGTH);
         violations.throwIfAny();
         UUID reportId = UUID.randomUUID();
         Instant now = clock.instant();

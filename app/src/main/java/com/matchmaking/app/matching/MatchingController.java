@@ -1,7 +1,7 @@
 package com.matchmaking.app.matching;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.matching.CandidateSearch;
 import com.matchmaking.readmodels.member.MemberCards;

@@ -1,11 +1,11 @@
 package com.matchmaking.app.matchmaking;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.KnownMembers;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.schema.consent.ConsentPurpose;

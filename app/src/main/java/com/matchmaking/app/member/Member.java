@@ -1,7 +1,7 @@
 package com.matchmaking.app.member;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.LoginAvailability;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;

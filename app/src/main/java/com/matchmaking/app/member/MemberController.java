@@ -1,6 +1,5 @@
 package com.matchmaking.app.member;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.policy.PrivacyNotices;
 import com.matchmaking.app.policy.PrivacyPolicies;
 import com.matchmaking.app.language.Languages;
@@ -11,6 +10,7 @@ import com.matchmaking.app.member.MemberInputs.PreferencesInput;
 import com.matchmaking.app.member.MemberInputs.ProfileInput;
 import com.matchmaking.app.member.MemberInputs.RegisterMemberInput;
 import com.matchmaking.app.member.MemberInputs.ValidRegistration;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.GrantConsent;
 import com.matchmaking.schema.consent.WithdrawConsent;
@@ -79,16 +79,19 @@ class MemberController {
     @MutationMapping
     RegistrationPayload registerMember(@Argument RegisterMemberInput input, Locale locale) {
         // The policy as this member was shown it: its language and the hash of its exact text are recorded.
-        PrivacyNotices.Rendered shown = notices.current(Languages.chosen(input.acceptedPrivacyPolicyLanguage(), locale));
+        PrivacyNotices.Rendered shown =
+                notices.current(Languages.chosen(input.acceptedPrivacyPolicyLanguage(), locale));
         String currentPolicy = shown.version();
         ValidRegistration valid = MemberInputs.registration(input, currentPolicy, clock);
-        if (input.acceptedPrivacyPolicyTextHash() != null && !input.acceptedPrivacyPolicyTextHash().equals(shown.textHash())) {
+        String hashShown = input.acceptedPrivacyPolicyTextHash();
+        if (hashShown != null && !hashShown.strip().equals(shown.textHash())) {
             throw RequestRejectedException.conflict(MessageKey.POLICY_TEXT_CHANGED);
         }
         UUID memberId = UUID.randomUUID();
         Actor self = Actor.member(memberId);
         commands.send(new RegisterMember(memberId, valid.profile(), passwords.encode(valid.password()),
-                currentPolicy, valid.consents(), clock.instant(), shown.language(), shown.textHash()), self, "registration");
+                currentPolicy, valid.consents(), clock.instant(), shown.language(), shown.textHash()), self,
+                "registration");
         return new RegistrationPayload(memberId);
     }
 

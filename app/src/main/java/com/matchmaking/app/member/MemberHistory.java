@@ -212,13 +212,15 @@ public class MemberHistory {
                 putIfPresent(values, "acceptedPrivacyPolicyLanguage", e.acceptedPrivacyPolicyLanguage());
                 putIfPresent(values, "acceptedPrivacyPolicyTextHash", e.acceptedPrivacyPolicyTextHash());
                 values.put("consents", e.consents().stream().map(Enum::name).sorted().toList());
-                consentLedger.add(new ConsentEntry(e.registeredAt(), "POLICY_ACCEPTED", null, e.acceptedPrivacyPolicyVersion(), null,
-                        e.acceptedPrivacyPolicyLanguage(), e.acceptedPrivacyPolicyTextHash()));
+                consentLedger.add(new ConsentEntry(e.registeredAt(), "POLICY_ACCEPTED", null,
+                        e.acceptedPrivacyPolicyVersion(), null, e.acceptedPrivacyPolicyLanguage(),
+                        e.acceptedPrivacyPolicyTextHash()));
                 policyAcceptance = new PolicyAcceptance(e.acceptedPrivacyPolicyVersion(), e.acceptedPrivacyPolicyLanguage(),
                         e.acceptedPrivacyPolicyTextHash(), e.registeredAt());
                 for (ConsentPurpose purpose : e.consents().stream().sorted().toList()) {
                     consents.put(purpose, new ConsentState(purpose, true, e.acceptedPrivacyPolicyVersion(), e.registeredAt()));
-                    consentLedger.add(new ConsentEntry(e.registeredAt(), "GRANTED", purpose, e.acceptedPrivacyPolicyVersion(), null, null, null));
+                    consentLedger.add(new ConsentEntry(e.registeredAt(), "GRANTED", purpose,
+                            e.acceptedPrivacyPolicyVersion(), null, null, null));
                 }
             } else if (payload instanceof ProfileUpdated e) {
                 profile = e.profile();
@@ -231,7 +233,8 @@ public class MemberHistory {
                 values.put("preferences", e.preferences());
             } else if (payload instanceof ConsentGranted e) {
                 consents.put(e.purpose(), new ConsentState(e.purpose(), true, e.policyVersion(), e.grantedAt()));
-                consentLedger.add(new ConsentEntry(e.grantedAt(), "GRANTED", e.purpose(), e.policyVersion(), null, null, null));
+                consentLedger.add(new ConsentEntry(e.grantedAt(), "GRANTED", e.purpose(), e.policyVersion(), null, null,
+                        null));
                 at = e.grantedAt();
                 values.put("purpose", e.purpose().name());
                 values.put("policyVersion", e.policyVersion());
@@ -309,7 +312,8 @@ public class MemberHistory {
                 values.put("version", e.version());
                 putIfPresent(values, "language", e.language());
                 putIfPresent(values, "textHash", e.textHash());
-                consentLedger.add(new ConsentEntry(at, "POLICY_ACCEPTED", null, e.version(), null, e.language(), e.textHash()));
+                consentLedger.add(new ConsentEntry(at, "POLICY_ACCEPTED", null, e.version(), null, e.language(),
+                        e.textHash()));
                 policyAcceptance = new PolicyAcceptance(e.version(), e.language(), e.textHash(), at);
             } else if (payload instanceof DataShareRequested e) {
                 at = e.requestedAt();

@@ -69,7 +69,8 @@ final class MemberInputs {
 
     static ValidRegistration registration(RegisterMemberInput in, String currentPolicyVersion, Clock clock) {
         Violations violations = new Violations();
-        violations.check(in.acceptedPrivacyPolicyVersion() != null && in.acceptedPrivacyPolicyVersion().equals(currentPolicyVersion), MessageKey.POLICY_VERSION_NOT_CURRENT);
+        violations.check(in.acceptedPrivacyPolicyVersion() != null && in.acceptedPrivacyPolicyVersion().equals(currentPolicyVersion),
+                MessageKey.POLICY_VERSION_NOT_CURRENT);
         violations.check(in.password() != null && in.password().length() >= 10 && in.password().length() <= 128
                         && !in.password().isBlank(), MessageKey.LENGTH_BETWEEN, "password", 10, 128);
         Profile profile = new Profile(
@@ -87,7 +88,8 @@ final class MemberInputs {
                 in.incomeBand(),
                 optional(in.aboutMe(), v -> aboutMe(violations, v)));
         Set<ConsentPurpose> consents = in.consents() == null ? Set.of() : Set.copyOf(in.consents());
-        violations.check(in.incomeBand() == null || consents.contains(ConsentPurpose.SENSITIVE_DATA), MessageKey.INCOME_NEEDS_CONSENT);
+        violations.check(in.incomeBand() == null || consents.contains(ConsentPurpose.SENSITIVE_DATA),
+                MessageKey.INCOME_NEEDS_CONSENT);
         violations.throwIfAny();
         return new ValidRegistration(profile, in.password(), consents);
     }
@@ -158,7 +160,8 @@ final class MemberInputs {
 
     private static String name(Violations violations, String raw) {
         String name = ContactFormats.text(raw);
-        violations.check(!name.isEmpty() && name.length() <= 100 && !ContactFormats.hasControlCharacters(name, false), MessageKey.LENGTH_BETWEEN, "fullName", 1, 100);
+        violations.check(!name.isEmpty() && name.length() <= 100 && !ContactFormats.hasControlCharacters(name, false),
+                MessageKey.LENGTH_BETWEEN, "fullName", 1, 100);
         return name;
     }
 
@@ -189,19 +192,22 @@ final class MemberInputs {
 
     private static String city(Violations violations, String field, String raw) {
         String city = ContactFormats.text(raw);
-        violations.check(!city.isEmpty() && city.length() <= 60 && !ContactFormats.hasControlCharacters(city, false), MessageKey.LENGTH_BETWEEN, field, 1, 60);
+        violations.check(!city.isEmpty() && city.length() <= 60 && !ContactFormats.hasControlCharacters(city, false),
+                MessageKey.LENGTH_BETWEEN, field, 1, 60);
         return city;
     }
 
     private static String shortText(Violations violations, String field, String raw, int max) {
         String text = ContactFormats.text(raw);
-        violations.check(text.length() <= max && !ContactFormats.hasControlCharacters(text, false), MessageKey.LENGTH_AT_MOST, field, max);
+        violations.check(text.length() <= max && !ContactFormats.hasControlCharacters(text, false),
+                MessageKey.LENGTH_AT_MOST, field, max);
         return text.isEmpty() ? null : text;
     }
 
     private static String aboutMe(Violations violations, String raw) {
         String text = ContactFormats.text(raw);
-        violations.check(text.length() <= 2000 && !ContactFormats.hasControlCharacters(text, true), MessageKey.LENGTH_AT_MOST, "aboutMe", 2000);
+        violations.check(text.length() <= 2000 && !ContactFormats.hasControlCharacters(text, true),
+                MessageKey.LENGTH_AT_MOST, "aboutMe", 2000);
         return text.isEmpty() ? null : text;
     }
 
@@ -221,9 +227,12 @@ final class MemberInputs {
             return null;
         }
         violations.check(in.min() != null || in.max() != null, MessageKey.RANGE_NEEDS_BOUND, field);
-        violations.check(in.min() == null || (in.min() >= lowest && in.min() <= highest), MessageKey.NUMBER_BETWEEN, field + ".min", lowest, highest);
-        violations.check(in.max() == null || (in.max() >= lowest && in.max() <= highest), MessageKey.NUMBER_BETWEEN, field + ".max", lowest, highest);
-        violations.check(in.min() == null || in.max() == null || in.min() <= in.max(), MessageKey.RANGE_MIN_ABOVE_MAX, field);
+        violations.check(in.min() == null || (in.min() >= lowest && in.min() <= highest),
+                MessageKey.NUMBER_BETWEEN, field + ".min", lowest, highest);
+        violations.check(in.max() == null || (in.max() >= lowest && in.max() <= highest),
+                MessageKey.NUMBER_BETWEEN, field + ".max", lowest, highest);
+        violations.check(in.min() == null || in.max() == null || in.min() <= in.max(),
+                MessageKey.RANGE_MIN_ABOVE_MAX, field);
         return new RangeCriterion(in.min(), in.max(), in.required(), weight(violations, field, in.weight()));
     }
 
@@ -233,7 +242,8 @@ final class MemberInputs {
             return null;
         }
         List<T> accepted = in.accepted() == null ? List.of() : in.accepted();
-        violations.check(!accepted.isEmpty() && accepted.size() <= 50, MessageKey.COUNT_BETWEEN, field + ".accepted", 1, 50);
+        violations.check(!accepted.isEmpty() && accepted.size() <= 50,
+                MessageKey.COUNT_BETWEEN, field + ".accepted", 1, 50);
         return new ChoiceCriterion<>(Set.copyOf(accepted.stream().map(validate).toList()), in.required(),
                 weight(violations, field, in.weight()));
     }

@@ -1,9 +1,9 @@
 package com.matchmaking.app.policy;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.language.Languages;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.policy.PrivacyPolicyPublished;

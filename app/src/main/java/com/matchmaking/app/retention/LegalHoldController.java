@@ -1,9 +1,9 @@
 package com.matchmaking.app.retention;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.compliance.LegalHolds;
 import com.matchmaking.schema.retention.PlaceLegalHold;

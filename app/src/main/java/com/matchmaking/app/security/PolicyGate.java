@@ -1,7 +1,7 @@
 package com.matchmaking.app.security;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.authorization.AuthorizationTable;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,10 +1,10 @@
 package com.matchmaking.app.sharing;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.ShareRecord;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.app.risk.StaffAccessCheck;
@@ -76,8 +76,10 @@ class SharingController {
         Violations violations = new Violations();
         String to = text(recipient);
         String why = text(purpose);
-        violations.check(to.length() >= 2 && to.length() <= 200 && noControl(to), MessageKey.LENGTH_BETWEEN, "recipient", 2, 200);
-        violations.check(why.length() >= 5 && why.length() <= 1000 && noControl(why), MessageKey.LENGTH_BETWEEN, "purpose", 5, 1000);
+        violations.check(to.length() >= 2 && to.length() <= 200 && noControl(to),
+                MessageKey.LENGTH_BETWEEN, "recipient", 2, 200);
+        violations.check(why.length() >= 5 && why.length() <= 1000 && noControl(why),
+                MessageKey.LENGTH_BETWEEN, "purpose", 5, 1000);
         violations.check(fields != null && !fields.isEmpty(), MessageKey.FIELDS_NOT_EMPTY);
         violations.throwIfAny();
         requireVisible(memberId, view, actor);

@@ -1,8 +1,8 @@
 package com.matchmaking.app.staff;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.readmodels.staff.StaffDirectory;
@@ -91,7 +91,8 @@ class StaffController {
     StaffRecords.StaffAccount recordConfidentialityAgreement(@Argument UUID staffId, @Argument String version,
                                                              @Argument LocalDate signedOn, @ContextValue Actor actor) {
         Violations violations = new Violations();
-        violations.check(version != null && !version.isBlank() && version.length() <= 40, MessageKey.LENGTH_BETWEEN, "version", 1, 40);
+        violations.check(version != null && !version.isBlank() && version.length() <= 40,
+                MessageKey.LENGTH_BETWEEN, "version", 1, 40);
         StaffInputs.date(violations, "signedOn", signedOn, clock);
         violations.throwIfAny();
         commands.send(new RecordConfidentialityAgreement(staffId, version.strip(), signedOn, clock.instant()), actor,

@@ -31,7 +31,8 @@ final class StaffInputs {
         String username = in.username() == null ? "" : Normalizer.normalize(in.username().strip(), Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT);
         violations.check(USERNAME.matcher(username).matches(), MessageKey.USERNAME_FORMAT);
-        violations.check(in.password() != null && in.password().length() >= 12 && in.password().length() <= 128, MessageKey.LENGTH_BETWEEN, "password", 12, 128);
+        violations.check(in.password() != null && in.password().length() >= 12 && in.password().length() <= 128,
+                MessageKey.LENGTH_BETWEEN, "password", 12, 128);
         String displayName = in.displayName() == null ? "" : Normalizer.normalize(in.displayName().strip(), Normalizer.Form.NFC);
         violations.check(!displayName.isEmpty() && displayName.length() <= 100
                         && displayName.chars().noneMatch(Character::isISOControl), MessageKey.LENGTH_BETWEEN, "displayName", 1, 100);
@@ -41,7 +42,8 @@ final class StaffInputs {
     }
 
     static void roles(Violations violations, List<Role> roles) {
-        violations.check(roles != null && !roles.isEmpty() && !roles.contains(Role.MEMBER), MessageKey.ROLES_STAFF_ONLY);
+        violations.check(roles != null && !roles.isEmpty() && !roles.contains(Role.MEMBER),
+                MessageKey.ROLES_STAFF_ONLY);
     }
 
     static void date(Violations violations, String field, LocalDate date, Clock clock) {

@@ -1,9 +1,9 @@
 package com.matchmaking.app.staffview;
 
-import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.member.MemberCards;
@@ -19,6 +19,7 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -48,7 +49,7 @@ class RevealController {
     @MutationMapping
     String revealField(@Argument UUID memberId, @Argument MemberField field, @Argument String reason,
                        @Argument MemberCardsController.StaffView view, @ContextValue Actor actor) {
-        String stated = reason == null ? "" : reason.strip();
+        String stated = reason == null ? "" : Normalizer.normalize(reason.strip(), Normalizer.Form.NFC);
         if (stated.length() < 5 || stated.length() > 500) {
             throw RequestRejectedException.badRequest(MessageKey.REVEAL_REASON_LENGTH);
         }

@@ -99,10 +99,13 @@ public record MatchmakingProperties(
 
     /**
      * @param version the current version, which registration must accept
-     * @param text    the text shown to members
+     * @param text    the agency's own text shown to members above the generated notice; lines {@code [zh-CN]} and
+     *                {@code [en]} open the section of each language ({@code PrivacyNotices})
+     * @param contact whom members contact about their personal information, shown in the notice
      */
     public record PrivacyPolicy(@DefaultValue("2026-11") String version,
-                                @DefaultValue("We keep your data encrypted under a key of your own, show staff only what their role needs, log every look at it, and destroy your key when you leave.")
-                                String text) {
+                                @DefaultValue("[zh-CN]\n我们用只属于您的密钥加密保存您的数据，员工只能看到其工作所需的信息，每一次查看都有记录；您离开时，我们销毁您的密钥。\n[en]\nWe keep your data encrypted under a key of your own, show staff only what their role needs, log every look at it, and destroy your key when you leave.")
+                                String text,
+                                @DefaultValue("privacy@matchmaking.example") String contact) {
     }
 }

@@ -2,6 +2,7 @@ package com.matchmaking.app.account;
 
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.problem.Classification;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.account.Role;
 import org.slf4j.Logger;
@@ -25,7 +26,6 @@ import java.util.UUID;
 public class Logins {
 
     private static final Logger log = LoggerFactory.getLogger(Logins.class);
-    static final String INVALID = "Invalid username or password";
 
     private final AccountRepository accounts;
     private final LoginAttempts attempts;
@@ -58,11 +58,11 @@ public class Logins {
         Instant now = clock.instant();
         if (username == null || username.isBlank() || password == null) {
             passwords.matches("", decoyHash);
-            throw new RequestRejectedException(Classification.UNAUTHORIZED, INVALID);
+            throw new RequestRejectedException(Classification.UNAUTHORIZED, MessageKey.LOGIN_INVALID);
         }
         String loginIndex = loginNames.indexOf(username);
         if (attempts.lockedUntil(loginIndex, now).isPresent()) {
-            throw new RequestRejectedException(Classification.UNAUTHORIZED, "Too many failed logins; try again later");
+            throw new RequestRejectedException(Classification.UNAUTHORIZED, MessageKey.TOO_MANY_FAILED_LOGINS);
         }
         Optional<Account> account = accounts.findByLoginIndex(loginIndex);
         // Compare against a decoy when the name is unknown, so timing does not tell names apart.
@@ -72,12 +72,12 @@ public class Logins {
             log.info("Failed login #{} in a row for account {}", failures,
                     account.map(a -> a.accountId().toString()).orElse("(unknown)"));
             account.ifPresent(a -> outcomes.publishEvent(new LoginOutcome.Failed(a.accountId(), a.kind(), failures, now)));
-            throw new RequestRejectedException(Classification.UNAUTHORIZED, INVALID);
+            throw new RequestRejectedException(Classification.UNAUTHORIZED, MessageKey.LOGIN_INVALID);
         }
         attempts.succeeded(loginIndex);
         Account a = account.get();
         if (a.suspended()) {
-            throw RequestRejectedException.forbidden("This account is suspended");
+            throw RequestRejectedException.forbidden(MessageKey.ACCOUNT_SUSPENDED);
         }
         outcomes.publishEvent(new LoginOutcome.Succeeded(a.accountId(), a.kind(), now));
         Tokens.Issued issued = tokens.issue(a.accountId(), now);

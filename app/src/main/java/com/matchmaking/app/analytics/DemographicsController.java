@@ -1,5 +1,6 @@
 package com.matchmaking.app.analytics;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.analytics.Demographics;
 import com.matchmaking.readmodels.analytics.Dimension;
@@ -33,7 +34,7 @@ class DemographicsController {
     @QueryMapping
     DemographicsReport demographics(@Argument List<Dimension> groupBy) {
         if (groupBy == null || groupBy.isEmpty() || groupBy.stream().distinct().count() != groupBy.size()) {
-            throw RequestRejectedException.badRequest("groupBy must name one or more different dimensions");
+            throw RequestRejectedException.badRequest(MessageKey.GROUP_BY_DIMENSIONS);
         }
         List<DemographicCell> cells = demographics.report(groupBy, LocalDate.now(clock)).stream()
                 .map(c -> new DemographicCell(c.values().get(Dimension.AGE_BAND), c.values().get(Dimension.GENDER),

@@ -3,6 +3,7 @@ package com.matchmaking.app.audit;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.problem.Classification;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.schema.access.RecordAuditTrailView;
@@ -44,10 +45,10 @@ class AuditTrailController {
     List<AuditTrail.AuditEntry> auditTrail(@Argument UUID subjectId, @Argument Instant from, @Argument Instant to,
                                            @ContextValue Actor actor) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw RequestRejectedException.badRequest("to must not be before from");
+            throw RequestRejectedException.badRequest(MessageKey.TO_BEFORE_FROM);
         }
         String type = trail.aggregateType(subjectId)
-                .orElseThrow(() -> RequestRejectedException.notFound("No such subject"));
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SUBJECT));
         if ("Member".equals(type)) {
             recordView(subjectId, from, to, actor);
             accessCheck.stillAllowed(actor);

@@ -3,7 +3,9 @@ package com.matchmaking.app.consent;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
-import com.matchmaking.app.policy.PrivacyPolicies;
+import com.matchmaking.app.language.Languages;
+import com.matchmaking.app.policy.PrivacyNotices;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.policy.AcceptPrivacyPolicy;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Controller;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The consent ledger, member side: accepting the current privacy policy, and the whole history of what the member
@@ -23,30 +26,39 @@ import java.util.List;
 @Controller
 class ConsentLedgerController {
 
-    record PolicyAcceptance(String acceptedVersion, String currentVersion, boolean upToDate) {
+    record PolicyAcceptance(String acceptedVersion, String currentVersion, boolean upToDate, String language,
+                            String textHash) {
     }
 
     private final AuditedCommands commands;
     private final MemberHistory history;
-    private final PrivacyPolicies policies;
+    private final PrivacyNotices notices;
     private final Clock clock;
 
-    ConsentLedgerController(AuditedCommands commands, MemberHistory history, PrivacyPolicies policies, Clock clock) {
+    ConsentLedgerController(AuditedCommands commands, MemberHistory history, PrivacyNotices notices, Clock clock) {
         this.commands = commands;
         this.history = history;
-        this.policies = policies;
+        this.notices = notices;
         this.clock = clock;
     }
 
     @MutationMapping
-    PolicyAcceptance acceptPrivacyPolicy(@Argument String version, @ContextValue Actor actor) {
-        String current = policies.currentVersion();
+    PolicyAcceptance acceptPrivacyPolicy(@Argument String version, @Argument String language, @Argument String textHash,
+                                         @ContextValue Actor actor, Locale locale) {
+        // What the member was shown: the current version in their language, whose exact text the hash pins down.
+        PrivacyNotices.Rendered shown = notices.current(Languages.chosen(language, locale));
+        String current = shown.version();
         if (version == null || !version.strip().equals(current)) {
-            throw RequestRejectedException.badRequest("version must be the current privacy policy version, " + current);
+            throw RequestRejectedException.badRequest(MessageKey.POLICY_VERSION_MUST_BE_CURRENT, current);
         }
-        commands.send(new AcceptPrivacyPolicy(actor.accountId(), current, clock.instant()), actor, "privacy-policy-acceptance");
-        String accepted = history.load(actor.accountId()).policyVersion();
-        return new PolicyAcceptance(accepted, current, current.equals(accepted));
+        if (textHash != null && !textHash.strip().equals(shown.textHash())) {
+            throw RequestRejectedException.conflict(MessageKey.POLICY_TEXT_CHANGED);
+        }
+        commands.send(new AcceptPrivacyPolicy(actor.accountId(), current, clock.instant(), shown.language(),
+                shown.textHash()), actor, "privacy-policy-acceptance");
+        MemberHistory.PolicyAcceptance accepted = history.load(actor.accountId()).policyAcceptance();
+        return new PolicyAcceptance(accepted.version(), current, current.equals(accepted.version()),
+                accepted.language(), accepted.textHash());
     }
 
     @QueryMapping

@@ -1,5 +1,8 @@
 package com.matchmaking.app.erasure;
 
+import com.matchmaking.app.language.Languages;
+import com.matchmaking.app.problem.MessageKey;
+import com.matchmaking.app.problem.Messages;
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
@@ -12,11 +15,13 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** A member's right to erasure: ask, change their mind during the cooling-off period, see where it stands. */
@@ -31,10 +36,12 @@ class ErasureController {
     private final MemberHistory history;
     private final ErasureReceipts receipts;
     private final MatchmakingProperties properties;
+    private final Messages messages;
     private final Clock clock;
 
     ErasureController(AuditedCommands commands, MemberHistory history, ErasureReceipts receipts,
-                      MatchmakingProperties properties, Clock clock) {
+                      MatchmakingProperties properties, Messages messages, Clock clock) {
+        this.messages = messages;
         this.commands = commands;
         this.history = history;
         this.receipts = receipts;
@@ -82,9 +89,32 @@ class ErasureController {
                 receipts.forMember(actor.accountId()).orElse(null), record.legalHold() != null, record.retentionNotice());
     }
 
+    /** The receipt in words, in the reader's language: when, what was destroyed, and why. */
+    @SchemaMapping(typeName = "ErasureReceipt", field = "summary")
+    String summary(ErasureReceipts.Receipt receipt, Locale locale) {
+        String cause = messages.label("receipt.cause." + receipt.cause().toLowerCase(Locale.ROOT).replace('_', '-'),
+                locale);
+        MessageKey summary = receipt.loginRemoved() ? MessageKey.RECEIPT_SUMMARY : MessageKey.RECEIPT_SUMMARY_NO_LOGIN;
+        String text = messages.text(summary, locale, Languages.dateTime(receipt.erasedAt(), locale),
+                receipt.keyGroupsDestroyed().size(), receipt.snapshotsDeleted(), cause);
+        if (receipt.reappliedAt() == null) {
+            return text;
+        }
+        return text + messages.text(MessageKey.NOTICE_SENTENCE_SEPARATOR, locale)
+                + messages.text(MessageKey.RECEIPT_REAPPLIED, locale, Languages.dateTime(receipt.reappliedAt(), locale));
+    }
+
+    /** The retention notice in words, in the member's language. */
+    @SchemaMapping(typeName = "RetentionNotice", field = "message")
+    String retentionMessage(MemberHistory.RetentionNoticeState notice, Locale locale) {
+        return messages.text(MessageKey.RETENTION_NOTICE_TEXT, locale,
+                Languages.dateTime(notice.lastActiveAt(), locale), Languages.dateTime(notice.dueAt(), locale));
+    }
+
     /** Compliance: the receipt of an erased member (ids, times, key groups and counts; nothing personal). */
     @QueryMapping
     ErasureReceipts.Receipt erasureReceipt(@Argument UUID memberId) {
-        return receipts.forMember(memberId).orElseThrow(() -> RequestRejectedException.notFound("No erasure receipt for this member"));
+        return receipts.forMember(memberId)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_ERASURE_RECEIPT));
     }
 }

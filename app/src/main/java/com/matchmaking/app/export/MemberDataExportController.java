@@ -9,7 +9,10 @@ import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.introduction.IntroductionsExport;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.policy.PersonalDataInventory;
+import com.matchmaking.app.problem.MessageKey;
+import com.matchmaking.app.problem.Messages;
 import com.matchmaking.schema.purpose.DataPurposes;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;
@@ -31,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,46 +57,72 @@ class MemberDataExportController {
     private final AuditedCommands commands;
     private final MemberHistory history;
     private final IntroductionsExport introductions;
-    private final List<Map<String, Object>> purposes;
+    private final PersonalDataInventory inventory;
+    private final Messages messages;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     MemberDataExportController(AuditedCommands commands, MemberHistory history, IntroductionsExport introductions,
-                               PersonalDataInventory inventory, Clock clock) {
+                               PersonalDataInventory inventory, Messages messages, Clock clock) {
         this.commands = commands;
         this.history = history;
         this.introductions = introductions;
         this.clock = clock;
-        // Staff data is not the member's; the rest says why each field of the export is held.
-        this.purposes = inventory.entries().stream()
+        this.inventory = inventory;
+        this.messages = messages;
+    }
+
+    /**
+     * Why each field of the export is held, in the member's language; the field names stay those of the document's
+     * keys, with a label beside each. Staff data is not the member's.
+     */
+    private List<Map<String, Object>> purposes(Locale locale) {
+        return inventory.entries().stream()
                 .filter(e -> !e.purpose().code().equals(DataPurposes.STAFF_ADMINISTRATION))
-                .map(e -> Map.<String, Object>of("purpose", e.purpose().code(), "description", e.purpose().description(),
-                        "legalBasis", e.purpose().basis().description(), "pipl", e.purpose().basis().pipl(),
-                        "gdpr", e.purpose().basis().gdpr(), "fields", List.copyOf(e.fields())))
+                .map(e -> {
+                    String code = e.purpose().code();
+                    String basis = "basis." + e.purpose().basis().name().toLowerCase(Locale.ROOT).replace('_', '-');
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    e.fields().forEach(f -> labels.put(f, messages.label("field." + code + "." + f, locale)));
+                    Map<String, Object> purpose = new LinkedHashMap<>();
+                    purpose.put("purpose", code);
+                    purpose.put("description", messages.label("purpose." + code, locale));
+                    purpose.put("legalBasis", messages.label(basis, locale));
+                    purpose.put("pipl", e.purpose().basis().pipl());
+                    purpose.put("gdpr", e.purpose().basis().gdpr());
+                    purpose.put("retention", messages.label("purpose." + code + ".retention", locale));
+                    purpose.put("fields", List.copyOf(e.fields()));
+                    purpose.put("fieldLabels", labels);
+                    return purpose;
+                })
                 .toList();
     }
 
     @QueryMapping
-    Map<String, Object> myDataExport(@ContextValue Actor actor) {
+    Map<String, Object> myDataExport(@ContextValue Actor actor, Locale locale) {
         Instant now = clock.instant();
         commands.send(new RecordDataExport(actor.accountId(), now), actor, "data-export");
         MemberRecord record = history.load(actor.accountId());
         log.info("Export for member {}: {} events read", actor.accountId(), record.changes().size());
-        return document(record, now);
+        return document(record, now, locale == null ? Languages.DEFAULT : locale);
     }
 
-    Map<String, Object> document(MemberRecord record, Instant generatedAt) {
+    Map<String, Object> document(MemberRecord record, Instant generatedAt, Locale locale) {
         Map<String, Object> profile = new LinkedHashMap<>();
         for (ProfileField field : ProfileField.values()) {
             profile.put(field.propertyName(), record.profile().value(field));
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format", FORMAT);
+        document.put("language", Languages.tag(locale));
+        document.put("about", messages.text(MessageKey.EXPORT_ABOUT, locale));
         document.put("generatedAt", generatedAt);
         document.put("memberId", record.memberId());
         document.put("registeredAt", record.registeredAt());
         document.put("acceptedPrivacyPolicyVersion", record.policyVersion());
+        // The language and the hash of the exact text accepted last (null for acceptances from before languages).
+        document.put("acceptedPrivacyPolicy", record.policyAcceptance());
         document.put("profile", profile);
         document.put("preferences", record.preferences());
         document.put("consents", List.copyOf(record.consents().values()));
@@ -108,7 +138,7 @@ class MemberDataExportController {
         document.put("introductions", introductions.of(record.memberId()));
         document.put("history", record.changes().stream().filter(c -> !ACCESS_EVENTS.contains(c.event())).toList());
         document.put("accessLog", record.changes().stream().filter(c -> ACCESS_EVENTS.contains(c.event())).toList());
-        document.put("purposes", purposes);
+        document.put("purposes", purposes(locale));
         // Fix the document's JSON form here, with explicit date handling, rather than leave it to the HTTP layer.
         return json.convertValue(document, new TypeReference<>() { });
     }

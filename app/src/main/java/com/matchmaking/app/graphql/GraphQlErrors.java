@@ -1,6 +1,10 @@
 package com.matchmaking.app.graphql;
 
+import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.problem.Classification;
+import com.matchmaking.app.problem.Message;
+import com.matchmaking.app.problem.MessageKey;
+import com.matchmaking.app.problem.Messages;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.SubjectErasedException;
 import graphql.GraphQLError;
@@ -15,19 +19,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
+import java.util.Locale;
+
 /**
  * The one place where exceptions become GraphQL errors with an API.md classification. Messages of our own
  * rejections are written for clients and carry no personal data; anything unexpected becomes an
- * {@code INTERNAL_ERROR} with a generic message and an id to find the log entry by, never a stack trace.
+ * {@code INTERNAL_ERROR} with a generic message and an id to find the log entry by, never a stack trace. Every
+ * message is resolved here, in the language of the request ({@code LanguageInterceptor}); the classification does
+ * not depend on it.
  */
 @ControllerAdvice
 class GraphQlErrors {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+    private final Messages messages;
+
+    GraphQlErrors(Messages messages) {
+        this.messages = messages;
+    }
+
     @GraphQlExceptionHandler
     GraphQLError rejected(RequestRejectedException e, DataFetchingEnvironment env) {
-        return error(env, e.classification(), e.getMessage());
+        return error(env, e.classification(), e.problem());
     }
 
     @GraphQlExceptionHandler
@@ -41,22 +55,22 @@ class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError notFound(AggregateNotFoundException e, DataFetchingEnvironment env) {
-        return error(env, Classification.NOT_FOUND, "No such record");
+        return error(env, Classification.NOT_FOUND, new Message(MessageKey.NO_SUCH_RECORD));
     }
 
     @GraphQlExceptionHandler
     GraphQLError duplicate(AggregateStreamCreationException e, DataFetchingEnvironment env) {
-        return error(env, Classification.CONFLICT, "The record already exists");
+        return error(env, Classification.CONFLICT, new Message(MessageKey.RECORD_EXISTS));
     }
 
     @GraphQlExceptionHandler
     GraphQLError concurrent(ConcurrencyException e, DataFetchingEnvironment env) {
-        return error(env, Classification.CONFLICT, "The record was changed at the same time; try again");
+        return error(env, Classification.CONFLICT, new Message(MessageKey.CONCURRENT_CHANGE));
     }
 
     @GraphQlExceptionHandler
     GraphQLError erased(SubjectErasedException e, DataFetchingEnvironment env) {
-        return error(env, Classification.NOT_FOUND, "No such member");
+        return error(env, Classification.NOT_FOUND, new Message(MessageKey.NO_SUCH_MEMBER));
     }
 
     @GraphQlExceptionHandler
@@ -68,11 +82,13 @@ class GraphQlErrors {
         String errorId = java.util.UUID.randomUUID().toString();
         // Our exceptions never carry personal values; the type and the id are enough to find what went wrong.
         log.error("Unexpected error {} in {}", errorId, env.getField().getName(), e);
-        return error(env, Classification.INTERNAL_ERROR, "Internal error " + errorId);
+        return error(env, Classification.INTERNAL_ERROR, new Message(MessageKey.INTERNAL_ERROR, errorId));
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, Classification classification, String message) {
-        return GraphqlErrorBuilder.newError(env).errorType(classification).message(message).build();
+    private GraphQLError error(DataFetchingEnvironment env, Classification classification, Message message) {
+        Locale locale = env.getLocale() == null ? Languages.DEFAULT : env.getLocale();
+        return GraphqlErrorBuilder.newError(env).errorType(classification).message(messages.resolve(message, locale))
+                .build();
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -1,5 +1,6 @@
 package com.matchmaking.app.introduction;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
@@ -48,7 +49,6 @@ class Introduction {
     static final int MAX_TEXT = 2000;
     static final Duration CAP_WINDOW = Duration.ofDays(7);
     /** The one answer for a member id a matchmaker may not act on, whether or not it names a member. */
-    static final String NO_SUCH_MEMBER = "No such member among those you may see";
 
     @AggregateIdentifier
     @DataSubjectId
@@ -75,10 +75,10 @@ class Introduction {
         UUID a = command.memberA();
         UUID b = command.memberB();
         if (a == null || b == null || a.equals(b)) {
-            throw RequestRejectedException.badRequest("An introduction needs two different members");
+            throw RequestRejectedException.badRequest(MessageKey.INTRODUCTION_TWO_MEMBERS);
         }
         if (command.note() != null && command.note().length() > MAX_TEXT) {
-            throw RequestRejectedException.badRequest("note must have at most " + MAX_TEXT + " characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_AT_MOST, "note", MAX_TEXT);
         }
         IntroductionRules.Party partyA = party(rules, a);
         IntroductionRules.Party partyB = party(rules, b);
@@ -86,7 +86,7 @@ class Introduction {
         boolean mineB = command.matchmakerId().equals(partyB.matchmakerId());
         if (!mineA && !mineB) {
             // The same answer as for a member who does not exist: a matchmaker learns nothing of others' members.
-            throw RequestRejectedException.notFound(NO_SUCH_MEMBER);
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
         }
         available(partyA, mineA);
         available(partyB, mineB);
@@ -98,14 +98,13 @@ class Introduction {
         int firstCount = rules.lockAndCountProposalsSince(first, since);
         int secondCount = rules.lockAndCountProposalsSince(second, since);
         if (partyA.blocked().contains(b) || partyB.blocked().contains(a)) {
-            throw RequestRejectedException.conflict("These two members cannot be introduced");
+            throw RequestRejectedException.conflict(MessageKey.INTRODUCTION_NOT_ALLOWED);
         }
         if (rules.introducedBefore(a, b)) {
-            throw RequestRejectedException.conflict("These two members were already introduced");
+            throw RequestRejectedException.conflict(MessageKey.INTRODUCTION_EXISTS);
         }
         if (firstCount >= rules.weeklyCap() || secondCount >= rules.weeklyCap()) {
-            throw RequestRejectedException.conflict("A member may be proposed at most " + rules.weeklyCap()
-                    + " introductions in seven days");
+            throw RequestRejectedException.conflict(MessageKey.INTRODUCTION_WEEKLY_CAP, rules.weeklyCap());
         }
         apply(new IntroductionProposed(command.introductionId(), a, b, command.matchmakerId(), blankToNull(command.note()),
                 command.proposedAt()));
@@ -113,7 +112,7 @@ class Introduction {
 
     private static IntroductionRules.Party party(IntroductionRules rules, UUID memberId) {
         return rules.party(memberId).filter(p -> !p.erased())
-                .orElseThrow(() -> RequestRejectedException.notFound(NO_SUCH_MEMBER));
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE));
     }
 
     /**
@@ -124,9 +123,9 @@ class Introduction {
     private static void available(IntroductionRules.Party party, boolean mine) {
         if (party.suspended() || party.paused()) {
             if (!mine) {
-                throw RequestRejectedException.notFound(NO_SUCH_MEMBER);
+                throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
             }
-            throw RequestRejectedException.conflict("A member in the introduction is not in matching at the moment");
+            throw RequestRejectedException.conflict(MessageKey.INTRODUCTION_NOT_MATCHING);
         }
     }
 
@@ -137,13 +136,13 @@ class Introduction {
             return;
         }
         if (status != IntroductionStatus.PROPOSED) {
-            throw RequestRejectedException.conflict("The introduction is " + status + " and takes no more answers");
+            throw RequestRejectedException.conflict(MessageKey.INTRODUCTION_NO_MORE_ANSWERS, status);
         }
         if (accepted.contains(command.memberId())) {
             if (command.accept()) {
                 return;
             }
-            throw RequestRejectedException.conflict("The introduction was already accepted");
+            throw RequestRejectedException.conflict(MessageKey.INTRODUCTION_ACCEPTED);
         }
         if (!command.accept()) {
             apply(new IntroductionDeclined(introductionId, command.memberId(), command.respondedAt()));
@@ -188,11 +187,11 @@ class Introduction {
     void handle(RecordMeeting command) {
         requireConfirmed();
         if (command.meetingAt() == null) {
-            throw RequestRejectedException.badRequest("meetingAt is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "meetingAt");
         }
         requireText(command.place(), "place");
         if (meetings.contains(command.meetingId())) {
-            throw RequestRejectedException.conflict("The meeting is already recorded");
+            throw RequestRejectedException.conflict(MessageKey.MEETING_RECORDED);
         }
         apply(new MeetingRecorded(introductionId, command.meetingId(), command.staffId(), command.meetingAt(),
                 command.place(), command.recordedAt()));
@@ -202,7 +201,7 @@ class Introduction {
     void handle(RecordIntroductionOutcome command) {
         requireConfirmed();
         if (command.outcome() == null) {
-            throw RequestRejectedException.badRequest("outcome is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "outcome");
         }
         apply(new IntroductionOutcomeRecorded(introductionId, memberA, memberB, command.staffId(), command.outcome(),
                 command.recordedAt()));
@@ -220,7 +219,7 @@ class Introduction {
     void handle(CloseIntroductionOnErasure command) {
         UUID member = command.erasedMemberId();
         if (!Objects.equals(member, memberA) && !Objects.equals(member, memberB)) {
-            throw RequestRejectedException.badRequest("The member is not part of this introduction");
+            throw RequestRejectedException.badRequest(MessageKey.NOT_IN_INTRODUCTION);
         }
         if (!erased.contains(member)) {
             apply(new IntroductionPartyErased(introductionId, member, command.closedAt()));
@@ -230,20 +229,19 @@ class Introduction {
     private void requireParty(UUID memberId) {
         // A member who is not one of the two learns nothing, not even that the introduction exists.
         if (memberId == null || !(memberId.equals(memberA) || memberId.equals(memberB)) || erased.contains(memberId)) {
-            throw RequestRejectedException.notFound("No such introduction");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_INTRODUCTION);
         }
     }
 
     private void requireConfirmed() {
         if (status != IntroductionStatus.CONFIRMED) {
-            throw RequestRejectedException.conflict("Only an introduction both members accepted can have meetings, "
-                    + "feedback and an outcome; this one is " + status);
+            throw RequestRejectedException.conflict(MessageKey.INTRODUCTION_NOT_CONFIRMED, status);
         }
     }
 
     private static void requireText(String text, String name) {
         if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
-            throw RequestRejectedException.badRequest(name + " must have 1 to " + MAX_TEXT + " characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, 1, MAX_TEXT);
         }
     }
 

@@ -4,6 +4,7 @@ import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.introduction.Introductions;
@@ -41,8 +42,6 @@ import java.util.UUID;
  */
 @Controller
 class IntroductionController {
-
-    private static final String NOT_YOURS = "No such introduction";
 
     private final AuditedCommands commands;
     private final Introductions introductions;
@@ -93,7 +92,7 @@ class IntroductionController {
                                           @ContextValue Actor actor) {
         String text = text(note);
         if (text.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest("note must have at most " + Introduction.MAX_TEXT + " characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_AT_MOST, "note", Introduction.MAX_TEXT);
         }
         UUID introductionId = UUID.randomUUID();
         commands.send(new ProposeIntroduction(introductionId, memberA, memberB, actor.accountId(),
@@ -104,7 +103,7 @@ class IntroductionController {
     @QueryMapping
     List<StaffIntroduction> introductions(@Argument UUID memberId, @ContextValue Actor actor) {
         if (!looksAfter(actor, memberId)) {
-            throw RequestRejectedException.notFound("No such member among those you may see");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
         }
         return introductions.ofMember(memberId).stream().map(l -> staffView(l, actor)).toList();
     }
@@ -115,10 +114,10 @@ class IntroductionController {
         Listed listed = forMatchmaker(introductionId, actor);
         String where = text(place);
         if (where.isEmpty() || where.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest("place must have 1 to " + Introduction.MAX_TEXT + " characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "place", 1, Introduction.MAX_TEXT);
         }
         if (meetingAt == null) {
-            throw RequestRejectedException.badRequest("meetingAt is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "meetingAt");
         }
         commands.send(new RecordMeeting(introductionId, UUID.randomUUID(), actor.accountId(), meetingAt, where,
                 clock.instant()), actor, "matchmaking");
@@ -130,7 +129,7 @@ class IntroductionController {
                                                 @ContextValue Actor actor) {
         forMatchmaker(introductionId, actor);
         if (outcome == null) {
-            throw RequestRejectedException.badRequest("outcome is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "outcome");
         }
         commands.send(new RecordIntroductionOutcome(introductionId, actor.accountId(), outcome, clock.instant()), actor,
                 "matchmaking");
@@ -147,7 +146,7 @@ class IntroductionController {
                                              @ContextValue Actor actor) {
         forMember(introductionId, actor);
         if (accept == null) {
-            throw RequestRejectedException.badRequest("accept is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "accept");
         }
         commands.send(new RespondToIntroduction(introductionId, actor.accountId(), accept, clock.instant()), actor,
                 "matchmaking");
@@ -160,7 +159,7 @@ class IntroductionController {
         forMember(introductionId, actor);
         String feedback = text(text);
         if (feedback.isEmpty() || feedback.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest("text must have 1 to " + Introduction.MAX_TEXT + " characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "text", 1, Introduction.MAX_TEXT);
         }
         commands.send(new GiveIntroductionFeedback(introductionId, actor.accountId(), feedback, clock.instant()), actor,
                 "matchmaking");
@@ -213,14 +212,14 @@ class IntroductionController {
     }
 
     private Listed listed(UUID introductionId) {
-        return introductions.find(introductionId).orElseThrow(() -> RequestRejectedException.notFound(NOT_YOURS));
+        return introductions.find(introductionId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_INTRODUCTION));
     }
 
     private Listed forMember(UUID introductionId, Actor actor) {
         Listed listed = listed(introductionId);
         if (!listed.involves(actor.accountId())) {
             // The same answer as for an id that does not exist: others' introductions are not even confirmed to exist.
-            throw RequestRejectedException.notFound(NOT_YOURS);
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_INTRODUCTION);
         }
         return listed;
     }
@@ -228,7 +227,7 @@ class IntroductionController {
     private Listed forMatchmaker(UUID introductionId, Actor actor) {
         Listed listed = listed(introductionId);
         if (!looksAfter(actor, listed.memberA()) && !looksAfter(actor, listed.memberB())) {
-            throw RequestRejectedException.notFound(NOT_YOURS);
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_INTRODUCTION);
         }
         return listed;
     }

@@ -1,5 +1,6 @@
 package com.matchmaking.app.leakreport;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
@@ -53,7 +54,7 @@ class LeakReport {
     void handle(StartLeakInvestigation command) {
         requireNotSuspect(command.investigatorId());
         if (status != Status.OPEN) {
-            throw RequestRejectedException.conflict("Only an open case can be taken up");
+            throw RequestRejectedException.conflict(MessageKey.LEAK_CASE_NOT_OPEN);
         }
         apply(new LeakInvestigationStarted(reportId, command.investigatorId(), command.startedAt()));
     }
@@ -91,7 +92,7 @@ class LeakReport {
 
     private void requireOpen() {
         if (status == Status.CLOSED) {
-            throw RequestRejectedException.conflict("The case is closed");
+            throw RequestRejectedException.conflict(MessageKey.LEAK_CASE_CLOSED);
         }
     }
 

@@ -2,6 +2,7 @@ package com.matchmaking.app.leakreport;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.readmodels.leakreport.LeakCases;
@@ -55,9 +56,9 @@ class LeakReportController {
     LeakReportReceipt fileLeakReport(@Argument LeakReportInput input, @ContextValue Actor actor) {
         String description = text(input.description());
         Violations violations = new Violations();
-        violations.check(input.category() != null, "category is required");
+        violations.check(input.category() != null, MessageKey.REQUIRED, "category");
         violations.check(description.length() >= 10 && description.length() <= 5000,
-                "description must say what happened in 10 to 5000 characters");
+                MessageKey.LEAK_DESCRIPTION_LENGTH);
         violations.throwIfAny();
         UUID reportId = UUID.randomUUID();
         Instant now = clock.instant();
@@ -93,7 +94,7 @@ class LeakReportController {
     LeakReportRecords.LeakCaseRecord closeLeakCase(@Argument UUID reportId, @Argument LeakCaseOutcome outcome,
                                                    @Argument String note, @ContextValue Actor actor) {
         if (outcome == null) {
-            throw RequestRejectedException.badRequest("outcome is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "outcome");
         }
         onCase(new CloseLeakCase(reportId, actor.accountId(), outcome, requiredNote(note), clock.instant()), actor);
         return records.load(reportId);
@@ -114,7 +115,7 @@ class LeakReportController {
     private static String requiredNote(String note) {
         String text = text(note);
         if (text.isEmpty() || text.length() > 5000) {
-            throw RequestRejectedException.badRequest("note must have 1 to 5000 characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "note", 1, 5000);
         }
         return text;
     }

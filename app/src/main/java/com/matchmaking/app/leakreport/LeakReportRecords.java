@@ -1,5 +1,6 @@
 package com.matchmaking.app.leakreport;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.leakreport.LeakCaseClosed;
 import com.matchmaking.schema.leakreport.LeakCaseNoteAdded;
@@ -59,7 +60,7 @@ class LeakReportRecords {
             }
         }
         if (filed == null) {
-            throw RequestRejectedException.notFound("No such leak case");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_LEAK_CASE);
         }
         return new LeakCaseRecord(reportId, filed.category().name(), status, outcome, filed.reporterId(), filed.description(),
                 filed.suspectedStaffId(), filed.concernedMemberId(), filed.filedAt(), List.copyOf(history));

@@ -1,6 +1,7 @@
 package com.matchmaking.app.matching;
 
 import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.matching.CandidateSearch;
 import com.matchmaking.readmodels.member.MemberCards;
@@ -24,7 +25,6 @@ import java.util.UUID;
 @Controller
 class MatchingController {
 
-    private static final String NOT_YOURS = "No such member among those you may see";
 
     private final CandidateSearch search;
     private final MemberCards cards;
@@ -43,7 +43,7 @@ class MatchingController {
         int size = pageSize(first);
         if (memberId == null || !cards.isAssigned(actor.accountId(), memberId)) {
             // One answer whether the id names no member or someone else's: membership itself is sensitive.
-            throw RequestRejectedException.notFound(NOT_YOURS);
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
         }
         List<CandidateSearch.Suggestion> found = suggestions(memberId, size);
         // Candidates the matchmaker looks after get the assigned row; everyone else only the pool row.
@@ -63,13 +63,13 @@ class MatchingController {
 
     private List<CandidateSearch.Suggestion> suggestions(UUID memberId, int size) {
         return search.candidates(memberId, size, properties.matchWeights(), LocalDate.now(clock))
-                .orElseThrow(() -> RequestRejectedException.notFound(NOT_YOURS));
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE));
     }
 
     private int pageSize(Integer first) {
         int size = first == null ? 20 : first;
         if (size < 1) {
-            throw RequestRejectedException.badRequest("first must be at least 1");
+            throw RequestRejectedException.badRequest(MessageKey.NUMBER_AT_LEAST, "first", 1);
         }
         return Math.min(size, properties.maxPageSize());
     }

@@ -5,6 +5,7 @@ import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.KnownMembers;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.schema.consent.ConsentPurpose;
@@ -120,14 +121,14 @@ class MatchmakingController {
     /** Registered and not erased, from the log itself: a member registered a moment ago is already known. */
     private void requireKnown(UUID memberId) {
         if (memberId == null || !members.isMember(memberId)) {
-            throw RequestRejectedException.notFound("No such member among those you may see");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
         }
     }
 
     private static String requiredText(String raw, String name) {
         String text = raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
         if (text.isEmpty() || text.length() > MAX_TEXT) {
-            throw RequestRejectedException.badRequest(name + " must have 1 to " + MAX_TEXT + " characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, 1, MAX_TEXT);
         }
         return text;
     }

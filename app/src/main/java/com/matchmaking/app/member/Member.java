@@ -1,6 +1,7 @@
 package com.matchmaking.app.member;
 
 import com.matchmaking.app.account.LoginAvailability;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
@@ -157,14 +158,15 @@ class Member {
     @CommandHandler
     Member(RegisterMember command, LoginAvailability logins) {
         if (command.acceptedPrivacyPolicyVersion() == null || command.acceptedPrivacyPolicyVersion().isBlank()) {
-            throw RequestRejectedException.badRequest("The privacy policy must be accepted");
+            throw RequestRejectedException.badRequest(MessageKey.POLICY_MUST_BE_ACCEPTED);
         }
         requireSensitiveConsent(command.profile(), command.consents());
         if (!logins.isAvailable(command.profile().email(), command.memberId())) {
-            throw RequestRejectedException.conflict("This email address is already registered");
+            throw RequestRejectedException.conflict(MessageKey.EMAIL_TAKEN);
         }
         apply(new MemberRegistered(command.memberId(), command.profile(), command.passwordHash(),
-                command.acceptedPrivacyPolicyVersion(), command.consents(), command.registeredAt()));
+                command.acceptedPrivacyPolicyVersion(), command.consents(), command.registeredAt(),
+                command.acceptedPrivacyPolicyLanguage(), command.acceptedPrivacyPolicyTextHash()));
     }
 
     @CommandHandler
@@ -174,7 +176,7 @@ class Member {
         Set<ProfileField> changedFields = EnumSet.noneOf(ProfileField.class);
         for (ProfileField field : command.patch().fields()) {
             if (field.required() && changed.value(field) == null) {
-                throw RequestRejectedException.badRequest(field.propertyName() + " is required and cannot be cleared");
+                throw RequestRejectedException.badRequest(MessageKey.REQUIRED_NOT_CLEARABLE, field.propertyName());
             }
             if (!Objects.equals(changed.value(field), profile.value(field))) {
                 changedFields.add(field);
@@ -185,7 +187,7 @@ class Member {
         }
         requireSensitiveConsent(changed, consents);
         if (changedFields.contains(ProfileField.EMAIL) && !logins.isAvailable(changed.email(), memberId)) {
-            throw RequestRejectedException.conflict("This email address is already registered");
+            throw RequestRejectedException.conflict(MessageKey.EMAIL_TAKEN);
         }
         apply(new ProfileUpdated(memberId, changed, changedFields, command.updatedAt()));
     }
@@ -224,10 +226,11 @@ class Member {
     void handle(AcceptPrivacyPolicy command) {
         requireNotErased();
         if (command.version() == null || command.version().isBlank()) {
-            throw RequestRejectedException.badRequest("version is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "version");
         }
         if (!command.version().equals(acceptedPolicyVersion)) {
-            apply(new PrivacyPolicyAccepted(memberId, command.version(), command.acceptedAt()));
+            apply(new PrivacyPolicyAccepted(memberId, command.version(), command.acceptedAt(), command.language(),
+                    command.textHash()));
         }
     }
 
@@ -238,7 +241,7 @@ class Member {
             return;
         }
         if (command.dueAt().isBefore(command.requestedAt())) {
-            throw RequestRejectedException.badRequest("An erasure cannot be due before it is requested");
+            throw RequestRejectedException.badRequest(MessageKey.ERASURE_DUE_BEFORE_REQUEST);
         }
         apply(new ErasureRequested(memberId, command.requestedAt(), command.dueAt()));
     }
@@ -247,7 +250,7 @@ class Member {
     void handle(CancelErasure command) {
         requireNotErased();
         if (status != MemberStatus.ERASURE_PENDING) {
-            throw RequestRejectedException.conflict("No erasure is pending");
+            throw RequestRejectedException.conflict(MessageKey.NO_ERASURE_PENDING);
         }
         apply(new ErasureCancelled(memberId, command.cancelledAt()));
     }
@@ -256,10 +259,10 @@ class Member {
     void handle(EraseMember command) {
         requireNotErased();
         if (status != MemberStatus.ERASURE_PENDING) {
-            throw RequestRejectedException.conflict("Erasure was not requested or was cancelled");
+            throw RequestRejectedException.conflict(MessageKey.ERASURE_NOT_REQUESTED);
         }
         if (command.erasedAt().isBefore(erasureDueAt)) {
-            throw RequestRejectedException.conflict("The cooling-off period has not passed yet");
+            throw RequestRejectedException.conflict(MessageKey.COOLING_OFF_NOT_PASSED);
         }
         requireNoLegalHold();
         apply(new MemberErased(memberId, erasureRequestedAt, command.erasedAt()));
@@ -270,13 +273,13 @@ class Member {
         requireNotErased();
         requireNoLegalHold();
         if (retentionNoticeDueAt != null) {
-            throw RequestRejectedException.conflict("A retention notice is already pending");
+            throw RequestRejectedException.conflict(MessageKey.RETENTION_NOTICE_PENDING);
         }
         if (status == MemberStatus.ERASURE_PENDING) {
-            throw RequestRejectedException.conflict("The member's own erasure request is pending");
+            throw RequestRejectedException.conflict(MessageKey.OWN_ERASURE_PENDING);
         }
         if (command.dueAt().isBefore(command.issuedAt())) {
-            throw RequestRejectedException.badRequest("A retention notice cannot be due before it is issued");
+            throw RequestRejectedException.badRequest(MessageKey.RETENTION_DUE_BEFORE_ISSUE);
         }
         apply(new RetentionNoticeIssued(memberId, command.lastActiveAt(), command.issuedAt(), command.dueAt()));
     }
@@ -293,10 +296,10 @@ class Member {
     void handle(EraseInactiveMember command) {
         requireNotErased();
         if (retentionNoticeDueAt == null) {
-            throw RequestRejectedException.conflict("No retention notice is pending");
+            throw RequestRejectedException.conflict(MessageKey.NO_RETENTION_NOTICE);
         }
         if (command.erasedAt().isBefore(retentionNoticeDueAt)) {
-            throw RequestRejectedException.conflict("The retention notice has not run out yet");
+            throw RequestRejectedException.conflict(MessageKey.RETENTION_NOTICE_RUNNING);
         }
         requireNoLegalHold();
         apply(new MemberErased(memberId, retentionNoticeIssuedAt, command.erasedAt()));
@@ -318,7 +321,7 @@ class Member {
     void handle(PlaceLegalHold command) {
         requireNotErased();
         if (legalHold) {
-            throw RequestRejectedException.conflict("A legal hold is already in place");
+            throw RequestRejectedException.conflict(MessageKey.LEGAL_HOLD_EXISTS);
         }
         apply(new LegalHoldPlaced(memberId, command.reason(), command.placedBy(), command.placedAt()));
         if (retentionNoticeDueAt != null) {
@@ -331,7 +334,7 @@ class Member {
     void handle(ReleaseLegalHold command) {
         requireNotErased();
         if (!legalHold) {
-            throw RequestRejectedException.conflict("No legal hold is in place");
+            throw RequestRejectedException.conflict(MessageKey.NO_LEGAL_HOLD);
         }
         apply(new LegalHoldReleased(memberId, command.releasedBy(), command.releasedAt()));
     }
@@ -348,7 +351,7 @@ class Member {
     void handle(VerifyIdNumber command) {
         requireNotErased();
         if (!consents.contains(ConsentPurpose.SENSITIVE_DATA)) {
-            throw RequestRejectedException.badRequest("An ID number needs consent to SENSITIVE_DATA");
+            throw RequestRejectedException.badRequest(MessageKey.ID_NUMBER_NEEDS_CONSENT);
         }
         apply(new IdNumberVerified(memberId, command.maskedIdNumber(), command.verified(), command.verifiedAt()));
     }
@@ -383,10 +386,10 @@ class Member {
     void handle(RequestDataShare command) {
         requireNotErased();
         if (command.fields().isEmpty()) {
-            throw RequestRejectedException.badRequest("fields must name at least one field");
+            throw RequestRejectedException.badRequest(MessageKey.FIELDS_NOT_EMPTY);
         }
         if (shares.containsKey(command.shareId())) {
-            throw RequestRejectedException.conflict("The share already exists");
+            throw RequestRejectedException.conflict(MessageKey.SHARE_EXISTS);
         }
         apply(new DataShareRequested(memberId, command.shareId(), command.requesterId(), command.requesterRole(),
                 command.recipient(), command.purpose(), command.fields(), command.requestedAt()));
@@ -401,11 +404,10 @@ class Member {
                 return;
             }
             if (share.status() != DataShareStatus.REQUESTED) {
-                throw RequestRejectedException.conflict("The share is " + share.status() + " and cannot be consented to");
+                throw RequestRejectedException.conflict(MessageKey.SHARE_CANNOT_CONSENT, share.status());
             }
             if (!consents.contains(ConsentPurpose.THIRD_PARTY_SHARING)) {
-                throw RequestRejectedException.badRequest(
-                        "Sharing with a third party needs consent to THIRD_PARTY_SHARING (grantConsent) first");
+                throw RequestRejectedException.badRequest(MessageKey.SHARING_NEEDS_CONSENT);
             }
             apply(new DataShareConsented(memberId, command.shareId(), command.at()));
         } else {
@@ -413,7 +415,7 @@ class Member {
                 return;
             }
             if (!share.status().open()) {
-                throw RequestRejectedException.conflict("The share is " + share.status() + " and can no longer be refused");
+                throw RequestRejectedException.conflict(MessageKey.SHARE_CANNOT_REFUSE, share.status());
             }
             apply(new DataShareRefused(memberId, command.shareId(), command.at()));
         }
@@ -424,17 +426,16 @@ class Member {
         requireNotErased();
         ShareProgress share = share(command.shareId());
         if (share.requesterId().equals(command.approverId())) {
-            throw RequestRejectedException.forbidden("A share must be approved by someone other than its requester");
+            throw RequestRejectedException.forbidden(MessageKey.SHARE_APPROVER_IS_REQUESTER);
         }
         if (share.status() == DataShareStatus.APPROVED) {
             return;
         }
         if (share.status() != DataShareStatus.CONSENTED) {
-            throw RequestRejectedException.conflict("Only a share the member consented to can be approved; this one is "
-                    + share.status());
+            throw RequestRejectedException.conflict(MessageKey.SHARE_NOT_CONSENTED, share.status());
         }
         if (!consents.contains(ConsentPurpose.THIRD_PARTY_SHARING)) {
-            throw RequestRejectedException.conflict("The member no longer consents to THIRD_PARTY_SHARING");
+            throw RequestRejectedException.conflict(MessageKey.SHARING_CONSENT_WITHDRAWN);
         }
         apply(new DataShareApproved(memberId, command.shareId(), command.approverId(), command.approvedAt()));
     }
@@ -444,13 +445,13 @@ class Member {
         requireNotErased();
         ShareProgress share = share(command.shareId());
         if (!share.requesterId().equals(command.staffId())) {
-            throw RequestRejectedException.forbidden("Only the staff member who requested the share may collect it");
+            throw RequestRejectedException.forbidden(MessageKey.SHARE_COLLECTOR_NOT_REQUESTER);
         }
         if (share.status() == DataShareStatus.SHARED) {
-            throw RequestRejectedException.conflict("The package was already produced; it is produced once");
+            throw RequestRejectedException.conflict(MessageKey.SHARE_ALREADY_PRODUCED);
         }
         if (share.status() != DataShareStatus.APPROVED) {
-            throw RequestRejectedException.conflict("The share is " + share.status() + ", not approved");
+            throw RequestRejectedException.conflict(MessageKey.SHARE_NOT_APPROVED, share.status());
         }
         apply(new MemberDataShared(memberId, command.shareId(), command.staffId(), command.staffRole(),
                 share.fields(), command.producedAt()));
@@ -460,13 +461,13 @@ class Member {
     void handle(BlockMember command, KnownMembers members) {
         requireNotErased();
         if (memberId.equals(command.blockedMemberId())) {
-            throw RequestRejectedException.badRequest("A member cannot block themselves");
+            throw RequestRejectedException.badRequest(MessageKey.CANNOT_BLOCK_SELF);
         }
         if (blocked.contains(command.blockedMemberId())) {
             return;
         }
         if (command.blockedMemberId() == null || !members.isMember(command.blockedMemberId())) {
-            throw RequestRejectedException.notFound("No such member");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER);
         }
         apply(new MemberBlocked(memberId, command.blockedMemberId(), command.blockedAt()));
     }
@@ -492,7 +493,7 @@ class Member {
         requireNotErased();
         String reason = requiredText(command.reason(), "reason");
         if (suspended) {
-            throw RequestRejectedException.conflict("The member is already suspended");
+            throw RequestRejectedException.conflict(MessageKey.MEMBER_ALREADY_SUSPENDED);
         }
         apply(new MemberSuspended(memberId, command.staffId(), reason, command.suspendedAt()));
     }
@@ -501,7 +502,7 @@ class Member {
     void handle(ReinstateMember command) {
         requireNotErased();
         if (!suspended) {
-            throw RequestRejectedException.conflict("The member is not suspended");
+            throw RequestRejectedException.conflict(MessageKey.MEMBER_NOT_SUSPENDED);
         }
         apply(new MemberReinstated(memberId, command.staffId(), command.reinstatedAt()));
     }
@@ -534,7 +535,7 @@ class Member {
 
     private static String requiredText(String text, String name) {
         if (text == null || text.isBlank() || text.length() > MAX_NOTE_LENGTH) {
-            throw RequestRejectedException.badRequest(name + " must have 1 to " + MAX_NOTE_LENGTH + " characters");
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, 1, MAX_NOTE_LENGTH);
         }
         return text;
     }
@@ -542,7 +543,7 @@ class Member {
     private ShareProgress share(UUID shareId) {
         ShareProgress share = shares.get(shareId);
         if (share == null) {
-            throw RequestRejectedException.notFound("No such share");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE);
         }
         return share;
     }
@@ -553,19 +554,19 @@ class Member {
 
     private void requireNoLegalHold() {
         if (legalHold) {
-            throw RequestRejectedException.conflict("A legal hold blocks the erasure until it is lifted");
+            throw RequestRejectedException.conflict(MessageKey.LEGAL_HOLD_BLOCKS_ERASURE);
         }
     }
 
     private void requireNotErased() {
         if (status == MemberStatus.ERASED) {
-            throw RequestRejectedException.notFound("No such member");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER);
         }
     }
 
     private static void requireSensitiveConsent(Profile profile, Set<ConsentPurpose> consents) {
         if (profile.incomeBand() != null && !consents.contains(ConsentPurpose.SENSITIVE_DATA)) {
-            throw RequestRejectedException.badRequest("incomeBand needs consent to SENSITIVE_DATA");
+            throw RequestRejectedException.badRequest(MessageKey.INCOME_NEEDS_CONSENT);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.policy.PrivacyNotices;
 import com.matchmaking.app.policy.PrivacyPolicies;
+import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
@@ -8,6 +10,7 @@ import com.matchmaking.app.member.MemberInputs.PreferencesInput;
 import com.matchmaking.app.member.MemberInputs.ProfileInput;
 import com.matchmaking.app.member.MemberInputs.RegisterMemberInput;
 import com.matchmaking.app.member.MemberInputs.ValidRegistration;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.GrantConsent;
 import com.matchmaking.schema.consent.WithdrawConsent;
@@ -29,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.UUID;
 
 /** A member's self-service: registration, their own profile and preferences, and their consents. */
@@ -39,10 +43,12 @@ class MemberController {
     private final MemberHistory history;
     private final PasswordEncoder passwords;
     private final PrivacyPolicies policies;
+    private final PrivacyNotices notices;
     private final Clock clock;
 
     MemberController(AuditedCommands commands, MemberHistory history, PasswordEncoder passwords, PrivacyPolicies policies,
-                     Clock clock) {
+                     PrivacyNotices notices, Clock clock) {
+        this.notices = notices;
         this.commands = commands;
         this.history = history;
         this.passwords = passwords;
@@ -71,13 +77,21 @@ class MemberController {
     }
 
     @MutationMapping
-    RegistrationPayload registerMember(@Argument RegisterMemberInput input) {
-        String currentPolicy = policies.currentVersion();
+    RegistrationPayload registerMember(@Argument RegisterMemberInput input, Locale locale) {
+        // The policy as this member was shown it: its language and the hash of its exact text are recorded.
+        PrivacyNotices.Rendered shown =
+                notices.current(Languages.chosen(input.acceptedPrivacyPolicyLanguage(), locale));
+        String currentPolicy = shown.version();
         ValidRegistration valid = MemberInputs.registration(input, currentPolicy, clock);
+        String hashShown = input.acceptedPrivacyPolicyTextHash();
+        if (hashShown != null && !hashShown.strip().equals(shown.textHash())) {
+            throw RequestRejectedException.conflict(MessageKey.POLICY_TEXT_CHANGED);
+        }
         UUID memberId = UUID.randomUUID();
         Actor self = Actor.member(memberId);
         commands.send(new RegisterMember(memberId, valid.profile(), passwords.encode(valid.password()),
-                currentPolicy, valid.consents(), clock.instant()), self, "registration");
+                currentPolicy, valid.consents(), clock.instant(), shown.language(), shown.textHash()), self,
+                "registration");
         return new RegistrationPayload(memberId);
     }
 
@@ -107,7 +121,7 @@ class MemberController {
     @MutationMapping
     MemberProfile submitIdNumber(@Argument String idNumber, @ContextValue Actor actor) {
         String id = IdNumbers.normalise(idNumber == null ? "" : idNumber)
-                .orElseThrow(() -> RequestRejectedException.badRequest("idNumber must have 17 digits and a digit or X"));
+                .orElseThrow(() -> RequestRejectedException.badRequest(MessageKey.ID_NUMBER_FORMAT));
         boolean verified = IdNumbers.verifies(id, history.load(actor.accountId()).profile().birthDate());
         commands.send(new VerifyIdNumber(actor.accountId(), Masking.idNumber(id), verified, clock.instant()), actor,
                 "id-verification");

@@ -1,5 +1,6 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.masking.Masking;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
@@ -110,7 +111,8 @@ public class MemberHistory {
     }
 
     /** One entry of the consent ledger: a consent given or withdrawn, a policy accepted, a share answered. */
-    public record ConsentEntry(Instant at, String action, ConsentPurpose purpose, String policyVersion, UUID shareId) {
+    public record ConsentEntry(Instant at, String action, ConsentPurpose purpose, String policyVersion, UUID shareId,
+                               String language, String textHash) {
     }
 
     /** One look at the member's data: who (id and role), what, when and why. */
@@ -136,7 +138,8 @@ public class MemberHistory {
                                ErasureState erasure, IdVerification idVerification, UUID matchmakerId,
                                List<Change> changes, List<ShareRecord> shares, LegalHoldState legalHold,
                                RetentionNoticeState retentionNotice, List<ConsentEntry> consentLedger,
-                               List<AccessEntry> accessLog, MatchingState matching, List<ConsultationNote> notes) {
+                               List<AccessEntry> accessLog, MatchingState matching, List<ConsultationNote> notes,
+                               PolicyAcceptance policyAcceptance) {
         public boolean erased() {
             return "ERASED".equals(erasure.state());
         }
@@ -146,11 +149,18 @@ public class MemberHistory {
         }
     }
 
+    /**
+     * The last acceptance of the privacy policy: the version, the language it was read in and the SHA-256 of the text
+     * shown (both null when recorded before languages, revision 1 of the events).
+     */
+    public record PolicyAcceptance(String version, String language, String textHash, Instant acceptedAt) {
+    }
+
     public MemberRecord load(UUID memberId) {
         Fold fold = new Fold(memberId);
         events.readEvents(memberId.toString(), 0).asStream().forEach(fold::apply);
         if (fold.registeredAt == null) {
-            throw RequestRejectedException.notFound("No such member");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER);
         }
         return fold.result();
     }
@@ -160,6 +170,7 @@ public class MemberHistory {
         private Profile profile;
         private PartnerPreferences preferences;
         private String policyVersion;
+        private PolicyAcceptance policyAcceptance;
         private Instant registeredAt;
         private Instant updatedAt;
         private final Map<ConsentPurpose, ConsentState> consents = new EnumMap<>(ConsentPurpose.class);
@@ -199,11 +210,18 @@ public class MemberHistory {
                     putIfPresent(values, field.propertyName(), e.profile().value(field));
                 }
                 values.put("acceptedPrivacyPolicyVersion", e.acceptedPrivacyPolicyVersion());
+                putIfPresent(values, "acceptedPrivacyPolicyLanguage", e.acceptedPrivacyPolicyLanguage());
+                putIfPresent(values, "acceptedPrivacyPolicyTextHash", e.acceptedPrivacyPolicyTextHash());
                 values.put("consents", e.consents().stream().map(Enum::name).sorted().toList());
-                consentLedger.add(new ConsentEntry(e.registeredAt(), "POLICY_ACCEPTED", null, e.acceptedPrivacyPolicyVersion(), null));
+                consentLedger.add(new ConsentEntry(e.registeredAt(), "POLICY_ACCEPTED", null,
+                        e.acceptedPrivacyPolicyVersion(), null, e.acceptedPrivacyPolicyLanguage(),
+                        e.acceptedPrivacyPolicyTextHash()));
+                policyAcceptance = new PolicyAcceptance(e.acceptedPrivacyPolicyVersion(), e.acceptedPrivacyPolicyLanguage(),
+                        e.acceptedPrivacyPolicyTextHash(), e.registeredAt());
                 for (ConsentPurpose purpose : e.consents().stream().sorted().toList()) {
                     consents.put(purpose, new ConsentState(purpose, true, e.acceptedPrivacyPolicyVersion(), e.registeredAt()));
-                    consentLedger.add(new ConsentEntry(e.registeredAt(), "GRANTED", purpose, e.acceptedPrivacyPolicyVersion(), null));
+                    consentLedger.add(new ConsentEntry(e.registeredAt(), "GRANTED", purpose,
+                            e.acceptedPrivacyPolicyVersion(), null, null, null));
                 }
             } else if (payload instanceof ProfileUpdated e) {
                 profile = e.profile();
@@ -216,13 +234,14 @@ public class MemberHistory {
                 values.put("preferences", e.preferences());
             } else if (payload instanceof ConsentGranted e) {
                 consents.put(e.purpose(), new ConsentState(e.purpose(), true, e.policyVersion(), e.grantedAt()));
-                consentLedger.add(new ConsentEntry(e.grantedAt(), "GRANTED", e.purpose(), e.policyVersion(), null));
+                consentLedger.add(new ConsentEntry(e.grantedAt(), "GRANTED", e.purpose(), e.policyVersion(), null, null,
+                        null));
                 at = e.grantedAt();
                 values.put("purpose", e.purpose().name());
                 values.put("policyVersion", e.policyVersion());
             } else if (payload instanceof ConsentWithdrawn e) {
                 consents.put(e.purpose(), new ConsentState(e.purpose(), false, null, e.withdrawnAt()));
-                consentLedger.add(new ConsentEntry(e.withdrawnAt(), "WITHDRAWN", e.purpose(), null, null));
+                consentLedger.add(new ConsentEntry(e.withdrawnAt(), "WITHDRAWN", e.purpose(), null, null, null, null));
                 if (e.purpose() == ConsentPurpose.SENSITIVE_DATA) {
                     idVerification = null;
                 }
@@ -294,7 +313,11 @@ public class MemberHistory {
                 policyVersion = e.version();
                 at = e.acceptedAt();
                 values.put("version", e.version());
-                consentLedger.add(new ConsentEntry(at, "POLICY_ACCEPTED", null, e.version(), null));
+                putIfPresent(values, "language", e.language());
+                putIfPresent(values, "textHash", e.textHash());
+                consentLedger.add(new ConsentEntry(at, "POLICY_ACCEPTED", null, e.version(), null, e.language(),
+                        e.textHash()));
+                policyAcceptance = new PolicyAcceptance(e.version(), e.language(), e.textHash(), at);
             } else if (payload instanceof DataShareRequested e) {
                 at = e.requestedAt();
                 List<ProfileField> fields = e.fields().stream().sorted().toList();
@@ -310,13 +333,13 @@ public class MemberHistory {
                 values.put("shareId", e.shareId());
                 shares.computeIfPresent(e.shareId(), (id, s) -> s.with(DataShareStatus.CONSENTED, e.consentedAt(), null,
                         null, null, null));
-                consentLedger.add(new ConsentEntry(at, "SHARE_CONSENTED", ConsentPurpose.THIRD_PARTY_SHARING, null, e.shareId()));
+                consentLedger.add(new ConsentEntry(at, "SHARE_CONSENTED", ConsentPurpose.THIRD_PARTY_SHARING, null, e.shareId(), null, null));
             } else if (payload instanceof DataShareRefused e) {
                 at = e.refusedAt();
                 values.put("shareId", e.shareId());
                 shares.computeIfPresent(e.shareId(), (id, s) -> s.with(DataShareStatus.REFUSED, s.consentedAt(),
                         s.approvedBy(), s.approvedAt(), null, e.refusedAt()));
-                consentLedger.add(new ConsentEntry(at, "SHARE_REFUSED", ConsentPurpose.THIRD_PARTY_SHARING, null, e.shareId()));
+                consentLedger.add(new ConsentEntry(at, "SHARE_REFUSED", ConsentPurpose.THIRD_PARTY_SHARING, null, e.shareId(), null, null));
             } else if (payload instanceof DataShareApproved e) {
                 at = e.approvedAt();
                 values.put("shareId", e.shareId());
@@ -328,7 +351,7 @@ public class MemberHistory {
                 values.put("shareId", e.shareId());
                 shares.computeIfPresent(e.shareId(), (id, s) -> s.with(DataShareStatus.CANCELLED, s.consentedAt(),
                         s.approvedBy(), s.approvedAt(), null, e.cancelledAt()));
-                consentLedger.add(new ConsentEntry(at, "SHARE_CANCELLED", ConsentPurpose.THIRD_PARTY_SHARING, null, e.shareId()));
+                consentLedger.add(new ConsentEntry(at, "SHARE_CANCELLED", ConsentPurpose.THIRD_PARTY_SHARING, null, e.shareId(), null, null));
             } else if (payload instanceof LegalHoldPlaced e) {
                 at = e.placedAt();
                 values.put("placedBy", e.placedBy());
@@ -421,7 +444,7 @@ public class MemberHistory {
                     List.copyOf(changes), List.copyOf(shares.values()), legalHold, retentionNotice,
                     List.copyOf(consentLedger), List.copyOf(accessLog),
                     new MatchingState(paused, suspended, List.copyOf(blocked), List.copyOf(matchingSteps)),
-                    List.copyOf(notes));
+                    List.copyOf(notes), policyAcceptance);
         }
     }
 }

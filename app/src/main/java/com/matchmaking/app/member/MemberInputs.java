@@ -1,5 +1,6 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.member.Education;
@@ -39,7 +40,8 @@ final class MemberInputs {
                                LocalDate birthDate, String city, MaritalStatus maritalStatus,
                                String acceptedPrivacyPolicyVersion, Education education, String occupation,
                                Integer heightCm, IncomeBand incomeBand, String aboutMe, String wechatId,
-                               List<ConsentPurpose> consents) {
+                               List<ConsentPurpose> consents, String acceptedPrivacyPolicyLanguage,
+                               String acceptedPrivacyPolicyTextHash) {
     }
 
     record ProfileInput(String email, String fullName, String phone, Gender gender, LocalDate birthDate, String city,
@@ -68,10 +70,9 @@ final class MemberInputs {
     static ValidRegistration registration(RegisterMemberInput in, String currentPolicyVersion, Clock clock) {
         Violations violations = new Violations();
         violations.check(in.acceptedPrivacyPolicyVersion() != null && in.acceptedPrivacyPolicyVersion().equals(currentPolicyVersion),
-                "acceptedPrivacyPolicyVersion must be the current privacy policy version");
+                MessageKey.POLICY_VERSION_NOT_CURRENT);
         violations.check(in.password() != null && in.password().length() >= 10 && in.password().length() <= 128
-                        && !in.password().isBlank(),
-                "password must have 10 to 128 characters");
+                        && !in.password().isBlank(), MessageKey.LENGTH_BETWEEN, "password", 10, 128);
         Profile profile = new Profile(
                 required(violations, "fullName", in.fullName(), v -> name(violations, v)),
                 required(violations, "email", in.email(), v -> email(violations, v)),
@@ -88,7 +89,7 @@ final class MemberInputs {
                 optional(in.aboutMe(), v -> aboutMe(violations, v)));
         Set<ConsentPurpose> consents = in.consents() == null ? Set.of() : Set.copyOf(in.consents());
         violations.check(in.incomeBand() == null || consents.contains(ConsentPurpose.SENSITIVE_DATA),
-                "incomeBand needs consent to SENSITIVE_DATA");
+                MessageKey.INCOME_NEEDS_CONSENT);
         violations.throwIfAny();
         return new ValidRegistration(profile, in.password(), consents);
     }
@@ -98,7 +99,7 @@ final class MemberInputs {
         Set<ProfileField> fields = EnumSet.noneOf(ProfileField.class);
         Set<ProfileField> cleared = in.clear() == null ? Set.of() : EnumSet.copyOf(nonEmpty(in.clear()));
         for (ProfileField field : cleared) {
-            violations.check(!field.required(), field.propertyName() + " is required and cannot be cleared");
+            violations.check(!field.required(), MessageKey.REQUIRED_NOT_CLEARABLE, field.propertyName());
             fields.add(field);
         }
         Profile values = new Profile(
@@ -115,7 +116,7 @@ final class MemberInputs {
                 changed(fields, cleared, ProfileField.HEIGHT_CM, in.heightCm(), v -> height(violations, "heightCm", v), violations),
                 changed(fields, cleared, ProfileField.INCOME_BAND, in.incomeBand(), Function.identity(), violations),
                 changed(fields, cleared, ProfileField.ABOUT_ME, in.aboutMe(), v -> aboutMe(violations, v), violations));
-        violations.check(!fields.isEmpty(), "at least one field must be given");
+        violations.check(!fields.isEmpty(), MessageKey.AT_LEAST_ONE_FIELD);
         violations.throwIfAny();
         return new ProfilePatch(fields, values);
     }
@@ -139,7 +140,7 @@ final class MemberInputs {
     }
 
     private static <T, R> R required(Violations violations, String field, T value, Function<T, R> validate) {
-        violations.check(value != null, field + " is required");
+        violations.check(value != null, MessageKey.REQUIRED, field);
         return value == null ? null : validate.apply(value);
     }
 
@@ -152,7 +153,7 @@ final class MemberInputs {
         if (value == null) {
             return null;
         }
-        violations.check(!cleared.contains(field), field.propertyName() + " cannot be both given and cleared");
+        violations.check(!cleared.contains(field), MessageKey.GIVEN_AND_CLEARED, field.propertyName());
         fields.add(field);
         return validate.apply(value);
     }
@@ -160,64 +161,64 @@ final class MemberInputs {
     private static String name(Violations violations, String raw) {
         String name = ContactFormats.text(raw);
         violations.check(!name.isEmpty() && name.length() <= 100 && !ContactFormats.hasControlCharacters(name, false),
-                "fullName must have 1 to 100 characters");
+                MessageKey.LENGTH_BETWEEN, "fullName", 1, 100);
         return name;
     }
 
     private static String email(Violations violations, String raw) {
         var email = ContactFormats.email(raw);
-        violations.check(email.isPresent(), "email must be a valid email address");
+        violations.check(email.isPresent(), MessageKey.EMAIL_FORMAT);
         return email.orElse(null);
     }
 
     private static String phone(Violations violations, String raw) {
         var phone = ContactFormats.phone(raw);
-        violations.check(phone.isPresent(), "phone must be a mainland mobile number (11 digits, optionally +86) or in E.164 form");
+        violations.check(phone.isPresent(), MessageKey.PHONE_FORMAT);
         return phone.orElse(null);
     }
 
     private static String wechat(Violations violations, String raw) {
         String id = raw.strip();
-        violations.check(ContactFormats.wechatId(id), "wechatId must be 6 to 20 letters, digits, - or _, starting with a letter");
+        violations.check(ContactFormats.wechatId(id), MessageKey.WECHAT_FORMAT);
         return id;
     }
 
     private static LocalDate birthDate(Violations violations, LocalDate date, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         int age = date.isAfter(today) ? -1 : Period.between(date, today).getYears();
-        violations.check(age >= MIN_AGE && age <= MAX_AGE, "birthDate must make the member 18 to 120 years old");
+        violations.check(age >= MIN_AGE && age <= MAX_AGE, MessageKey.BIRTH_DATE_AGE, MIN_AGE, MAX_AGE);
         return date;
     }
 
     private static String city(Violations violations, String field, String raw) {
         String city = ContactFormats.text(raw);
         violations.check(!city.isEmpty() && city.length() <= 60 && !ContactFormats.hasControlCharacters(city, false),
-                field + " must have 1 to 60 characters");
+                MessageKey.LENGTH_BETWEEN, field, 1, 60);
         return city;
     }
 
     private static String shortText(Violations violations, String field, String raw, int max) {
         String text = ContactFormats.text(raw);
         violations.check(text.length() <= max && !ContactFormats.hasControlCharacters(text, false),
-                field + " must have at most " + max + " characters");
+                MessageKey.LENGTH_AT_MOST, field, max);
         return text.isEmpty() ? null : text;
     }
 
     private static String aboutMe(Violations violations, String raw) {
         String text = ContactFormats.text(raw);
         violations.check(text.length() <= 2000 && !ContactFormats.hasControlCharacters(text, true),
-                "aboutMe must have at most 2000 characters");
+                MessageKey.LENGTH_AT_MOST, "aboutMe", 2000);
         return text.isEmpty() ? null : text;
     }
 
     private static Integer height(Violations violations, String field, Integer cm) {
-        violations.check(cm >= 100 && cm <= 250, field + " must be between 100 and 250");
+        violations.check(cm >= 100 && cm <= 250, MessageKey.NUMBER_BETWEEN, field, 100, 250);
         return cm;
     }
 
     private static int weight(Violations violations, String field, Integer weight) {
         int w = weight == null ? 5 : weight;
-        violations.check(w >= 1 && w <= 10, field + ".weight must be between 1 and 10");
+        violations.check(w >= 1 && w <= 10, MessageKey.NUMBER_BETWEEN, field + ".weight", 1, 10);
         return w;
     }
 
@@ -225,10 +226,13 @@ final class MemberInputs {
         if (in == null) {
             return null;
         }
-        violations.check(in.min() != null || in.max() != null, field + " needs min or max");
-        violations.check(in.min() == null || (in.min() >= lowest && in.min() <= highest), field + ".min must be between " + lowest + " and " + highest);
-        violations.check(in.max() == null || (in.max() >= lowest && in.max() <= highest), field + ".max must be between " + lowest + " and " + highest);
-        violations.check(in.min() == null || in.max() == null || in.min() <= in.max(), field + ".min must not exceed max");
+        violations.check(in.min() != null || in.max() != null, MessageKey.RANGE_NEEDS_BOUND, field);
+        violations.check(in.min() == null || (in.min() >= lowest && in.min() <= highest),
+                MessageKey.NUMBER_BETWEEN, field + ".min", lowest, highest);
+        violations.check(in.max() == null || (in.max() >= lowest && in.max() <= highest),
+                MessageKey.NUMBER_BETWEEN, field + ".max", lowest, highest);
+        violations.check(in.min() == null || in.max() == null || in.min() <= in.max(),
+                MessageKey.RANGE_MIN_ABOVE_MAX, field);
         return new RangeCriterion(in.min(), in.max(), in.required(), weight(violations, field, in.weight()));
     }
 
@@ -238,7 +242,8 @@ final class MemberInputs {
             return null;
         }
         List<T> accepted = in.accepted() == null ? List.of() : in.accepted();
-        violations.check(!accepted.isEmpty() && accepted.size() <= 50, field + ".accepted must list 1 to 50 values");
+        violations.check(!accepted.isEmpty() && accepted.size() <= 50,
+                MessageKey.COUNT_BETWEEN, field + ".accepted", 1, 50);
         return new ChoiceCriterion<>(Set.copyOf(accepted.stream().map(validate).toList()), in.required(),
                 weight(violations, field, in.weight()));
     }

@@ -2,82 +2,79 @@ package com.matchmaking.app.policy;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.language.Languages;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.policy.PrivacyPolicyPublished;
 import com.matchmaking.schema.policy.PublishPrivacyPolicy;
-import com.matchmaking.schema.purpose.DataPurposes;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The privacy policy members accept: the configured text, followed by what is collected, why and on which legal
- * basis, generated from the purpose registry and the classification of every stored field, so the policy cannot
- * forget a field the code collects. The current version is the last one published (the configured one is published
- * at start-up); administrators publish new ones.
+ * The privacy policy members accept, in their language ({@link PrivacyNotices}): the version's own text, followed by
+ * what is collected, why, on which legal basis and for how long, generated from the purpose registry and the
+ * classification of every stored field, so the policy cannot forget a field the code collects. The current version is
+ * the last one published (the configured one is published at start-up); administrators publish new ones.
  */
 @Controller
 class PrivacyPolicyController {
 
-    record PrivacyPolicy(String version, String text, Instant publishedAt) {
+    record PrivacyPolicy(String version, String text, Instant publishedAt, String language, String textHash) {
     }
 
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
     private final PrivacyPolicies policies;
+    private final PrivacyNotices notices;
     private final AuditedCommands commands;
     private final Clock clock;
-    private final String collected;
 
-    PrivacyPolicyController(PrivacyPolicies policies, AuditedCommands commands, Clock clock, PersonalDataInventory inventory) {
+    PrivacyPolicyController(PrivacyPolicies policies, PrivacyNotices notices, AuditedCommands commands, Clock clock) {
         this.policies = policies;
+        this.notices = notices;
         this.commands = commands;
         this.clock = clock;
-        StringBuilder text = new StringBuilder("\n\nWhat we collect, why, and on which legal basis:");
-        for (PersonalDataInventory.Entry entry : inventory.entries()) {
-            DataPurposes.Purpose purpose = entry.purpose();
-            text.append("\n- ").append(purpose.description()).append(": ").append(String.join(", ", entry.fields()))
-                    .append(". Basis: ").append(purpose.basis().description()).append(" (")
-                    .append(purpose.basis().pipl()).append("; ").append(purpose.basis().gdpr()).append(").");
-        }
-        this.collected = text.toString();
     }
 
     @QueryMapping
-    PrivacyPolicy privacyPolicy() {
-        return render(policies.current());
+    PrivacyPolicy privacyPolicy(@Argument String language, Locale locale) {
+        return render(notices.current(Languages.chosen(language, locale)));
     }
 
     @QueryMapping
-    List<PrivacyPolicy> privacyPolicyHistory() {
-        return policies.all().stream().map(this::render).toList();
+    List<PrivacyPolicy> privacyPolicyHistory(Locale locale) {
+        return policies.all().stream().map(v -> render(notices.render(v, locale))).toList();
     }
 
     @MutationMapping
-    PrivacyPolicy publishPrivacyPolicy(@Argument String version, @Argument String text, @ContextValue Actor actor) {
+    PrivacyPolicy publishPrivacyPolicy(@Argument String version, @Argument String text, @ContextValue Actor actor,
+                                       Locale locale) {
         Violations violations = new Violations();
         String v = version == null ? "" : version.strip();
-        String body = text == null ? "" : text.strip();
-        violations.check(VERSION.matcher(v).matches(), "version must be 1 to 40 letters, digits, '.', '_' or '-'");
-        violations.check(body.length() >= 20 && body.length() <= 20_000, "text must have 20 to 20000 characters");
+        String body = text == null ? "" : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
+        violations.check(VERSION.matcher(v).matches(), MessageKey.POLICY_VERSION_FORMAT);
+        violations.check(body.length() >= 20 && body.length() <= 20_000, MessageKey.LENGTH_BETWEEN, "text", 20, 20_000);
         violations.throwIfAny();
         if (policies.find(v).isPresent()) {
-            throw RequestRejectedException.conflict("This privacy policy version was already published");
+            throw RequestRejectedException.conflict(MessageKey.POLICY_VERSION_PUBLISHED);
         }
         commands.send(new PublishPrivacyPolicy(PrivacyPolicyPublished.idOf(v), v, body, clock.instant()), actor,
                 "privacy-policy-publication");
-        return render(policies.find(v).orElseThrow());
+        return render(notices.render(policies.find(v).orElseThrow(), locale));
     }
 
-    private PrivacyPolicy render(PrivacyPolicies.Version version) {
-        return new PrivacyPolicy(version.version(), version.text() + collected, version.publishedAt());
+    private static PrivacyPolicy render(PrivacyNotices.Rendered notice) {
+        return new PrivacyPolicy(notice.version(), notice.text(), notice.publishedAt(), notice.language(), notice.textHash());
     }
 }

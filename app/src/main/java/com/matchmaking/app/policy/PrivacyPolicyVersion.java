@@ -1,5 +1,6 @@
 package com.matchmaking.app.policy;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.NotPersonal;
 import com.matchmaking.schema.policy.PrivacyPolicyPublished;
@@ -26,10 +27,10 @@ class PrivacyPolicyVersion {
     @CommandHandler
     PrivacyPolicyVersion(PublishPrivacyPolicy command) {
         if (command.version() == null || command.version().isBlank() || command.text() == null || command.text().isBlank()) {
-            throw RequestRejectedException.badRequest("A policy needs a version and a text");
+            throw RequestRejectedException.badRequest(MessageKey.POLICY_NEEDS_VERSION_AND_TEXT);
         }
         if (!PrivacyPolicyPublished.idOf(command.version()).equals(command.policyId())) {
-            throw RequestRejectedException.badRequest("The policy id must be derived from its version");
+            throw RequestRejectedException.badRequest(MessageKey.POLICY_ID_FROM_VERSION);
         }
         apply(new PrivacyPolicyPublished(command.policyId(), command.version(), command.text(), command.publishedAt()));
     }

@@ -9,11 +9,11 @@ import java.util.List;
  */
 public final class Violations {
 
-    private final List<String> messages = new ArrayList<>();
+    private final List<Message> messages = new ArrayList<>();
 
-    public Violations check(boolean valid, String message) {
+    public Violations check(boolean valid, MessageKey key, Object... args) {
         if (!valid) {
-            messages.add(message);
+            messages.add(new Message(key, args));
         }
         return this;
     }
@@ -22,14 +22,14 @@ public final class Violations {
         return messages.isEmpty();
     }
 
-    public List<String> messages() {
+    public List<Message> messages() {
         return List.copyOf(messages);
     }
 
     /** @throws RequestRejectedException with {@code BAD_REQUEST} when anything was wrong */
     public void throwIfAny() {
         if (!messages.isEmpty()) {
-            throw RequestRejectedException.badRequest("Invalid input: " + String.join("; ", messages));
+            throw RequestRejectedException.badRequest(MessageKey.INVALID_INPUT, List.copyOf(messages));
         }
     }
 }

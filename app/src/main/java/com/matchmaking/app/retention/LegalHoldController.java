@@ -3,6 +3,7 @@ package com.matchmaking.app.retention;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.compliance.LegalHolds;
 import com.matchmaking.schema.retention.PlaceLegalHold;
@@ -51,7 +52,7 @@ class LegalHoldController {
         String text = reason == null ? "" : Normalizer.normalize(reason.strip(), Normalizer.Form.NFC);
         if (text.length() < 5 || text.length() > 1000
                 || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw RequestRejectedException.badRequest("reason must say why the data must be kept, in 5 to 1000 characters");
+            throw RequestRejectedException.badRequest(MessageKey.HOLD_REASON_LENGTH);
         }
         commands.send(new PlaceLegalHold(memberId, text, actor.accountId(), clock.instant()), actor, "legal-hold");
         return hold(memberId);
@@ -70,7 +71,7 @@ class LegalHoldController {
     }
 
     private LegalHold hold(UUID memberId) {
-        return holdOf(memberId).orElseThrow(() -> RequestRejectedException.notFound("No legal hold on this member"));
+        return holdOf(memberId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_LEGAL_HOLD_ON_MEMBER));
     }
 
     private Optional<LegalHold> holdOf(UUID memberId) {

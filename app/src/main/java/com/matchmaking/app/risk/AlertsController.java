@@ -2,6 +2,7 @@ package com.matchmaking.app.risk;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.compliance.RiskAlerts;
 import com.matchmaking.schema.risk.AlertDecision;
@@ -60,7 +61,7 @@ class AlertsController {
         String text = note == null ? "" : Normalizer.normalize(note.strip(), Normalizer.Form.NFC);
         if (text.length() < 5 || text.length() > 2000
                 || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw RequestRejectedException.badRequest("note must say what was found, in 5 to 2000 characters");
+            throw RequestRejectedException.badRequest(MessageKey.ALERT_NOTE_LENGTH);
         }
         load(alertId);
         commands.send(new ResolveRiskAlert(alertId, actor.accountId(), decision, text, clock.instant()), actor,
@@ -82,7 +83,7 @@ class AlertsController {
             }
         });
         if (view[0] == null) {
-            throw RequestRejectedException.notFound("No such alert");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_ALERT);
         }
         return view[0];
     }

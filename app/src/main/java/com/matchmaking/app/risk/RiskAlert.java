@@ -1,5 +1,6 @@
 package com.matchmaking.app.risk;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.NotPersonal;
 import com.matchmaking.schema.risk.AlertDecision;
@@ -43,7 +44,7 @@ class RiskAlert {
     @CommandHandler
     RiskAlert(RaiseRiskAlert command) {
         if (!STAFF.equals(command.accountKind()) && !MEMBER.equals(command.accountKind())) {
-            throw RequestRejectedException.badRequest("accountKind must be STAFF or MEMBER");
+            throw RequestRejectedException.badRequest(MessageKey.ALERT_ACCOUNT_KIND);
         }
         apply(new RiskAlertRaised(command.alertId(), command.accountId(), command.accountKind(), command.rule(),
                 command.observed(), command.threshold(), command.window(), command.raisedAt()));
@@ -52,13 +53,13 @@ class RiskAlert {
     @CommandHandler
     void handle(ResolveRiskAlert command) {
         if (resolved) {
-            throw RequestRejectedException.conflict("The alert is already resolved");
+            throw RequestRejectedException.conflict(MessageKey.ALERT_RESOLVED);
         }
         if (accountId.equals(command.resolverId())) {
-            throw RequestRejectedException.forbidden("Nobody may resolve an alert about their own account");
+            throw RequestRejectedException.forbidden(MessageKey.ALERT_OWN_ACCOUNT);
         }
         if (command.decision() == AlertDecision.REINSTATE && !STAFF.equals(accountKind)) {
-            throw RequestRejectedException.badRequest("Only a staff account is suspended and can be reinstated");
+            throw RequestRejectedException.badRequest(MessageKey.ALERT_REINSTATE_STAFF_ONLY);
         }
         apply(new RiskAlertResolved(alertId, accountId, accountKind, rule, command.resolverId(), command.decision(),
                 command.note(), command.resolvedAt()));

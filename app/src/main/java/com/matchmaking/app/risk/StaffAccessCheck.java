@@ -2,6 +2,7 @@ package com.matchmaking.app.risk;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.account.Logins;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +25,7 @@ public class StaffAccessCheck {
         }
         boolean suspended = logins.actor(actor.accountId()).map(Actor::suspended).orElse(true);
         if (suspended) {
-            throw RequestRejectedException.forbidden(
-                    "This account is suspended: a risk rule raised an alert, which compliance reviews");
+            throw RequestRejectedException.forbidden(MessageKey.ACCOUNT_SUSPENDED_BY_RISK);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.matchmaking.app.security;
 
 import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.authorization.AuthorizationTable;
 import com.matchmaking.schema.authorization.AuthorizationTable.OperationRule;
@@ -21,22 +22,21 @@ final class AccessPolicy {
      */
     static void check(String operation, Actor actor) {
         OperationRule rule = AuthorizationTable.operation(operation)
-                .orElseThrow(() -> RequestRejectedException.forbidden("Operation is not open to any role"));
+                .orElseThrow(() -> RequestRejectedException.forbidden(MessageKey.OPERATION_CLOSED));
         if (rule.open()) {
             return;
         }
         if (actor == null) {
-            throw RequestRejectedException.unauthorized("Log in to use this operation");
+            throw RequestRejectedException.unauthorized(MessageKey.LOGIN_REQUIRED);
         }
         if (actor.suspended()) {
-            throw RequestRejectedException.forbidden("This account is suspended");
+            throw RequestRejectedException.forbidden(MessageKey.ACCOUNT_SUSPENDED);
         }
         if (!rule.allows(actor.roles())) {
-            throw RequestRejectedException.forbidden("Your role may not use this operation");
+            throw RequestRejectedException.forbidden(MessageKey.ROLE_FORBIDDEN);
         }
         if (rule.memberData() && !actor.memberDataAllowed()) {
-            throw RequestRejectedException.forbidden(
-                    "Personal data needs a signed confidentiality agreement and current privacy training");
+            throw RequestRejectedException.forbidden(MessageKey.STAFF_TRAINING_REQUIRED);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.matchmaking.app.security;
 
 import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.authorization.AuthorizationTable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,8 +41,7 @@ class PolicyGate {
         }
         Object current = rows.get(0).get("current");
         if (current != null && !current.equals(rows.get(0).get("accepted"))) {
-            throw RequestRejectedException.forbidden("The privacy policy has changed: read privacyPolicy and accept version "
-                    + current + " with acceptPrivacyPolicy before using this operation");
+            throw RequestRejectedException.forbidden(MessageKey.POLICY_CHANGED, current);
         }
     }
 }

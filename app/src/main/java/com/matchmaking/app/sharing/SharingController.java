@@ -4,6 +4,7 @@ import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.ShareRecord;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.app.risk.StaffAccessCheck;
@@ -75,9 +76,11 @@ class SharingController {
         Violations violations = new Violations();
         String to = text(recipient);
         String why = text(purpose);
-        violations.check(to.length() >= 2 && to.length() <= 200 && noControl(to), "recipient must have 2 to 200 characters");
-        violations.check(why.length() >= 5 && why.length() <= 1000 && noControl(why), "purpose must have 5 to 1000 characters");
-        violations.check(fields != null && !fields.isEmpty(), "fields must name at least one field");
+        violations.check(to.length() >= 2 && to.length() <= 200 && noControl(to),
+                MessageKey.LENGTH_BETWEEN, "recipient", 2, 200);
+        violations.check(why.length() >= 5 && why.length() <= 1000 && noControl(why),
+                MessageKey.LENGTH_BETWEEN, "purpose", 5, 1000);
+        violations.check(fields != null && !fields.isEmpty(), MessageKey.FIELDS_NOT_EMPTY);
         violations.throwIfAny();
         requireVisible(memberId, view, actor);
         UUID shareId = UUID.randomUUID();
@@ -115,7 +118,7 @@ class SharingController {
                 "third-party-share");
         accessCheck.stillAllowed(actor);
         MemberHistory.MemberRecord record = history.load(memberId);
-        ShareRecord share = record.share(shareId).orElseThrow(() -> RequestRejectedException.notFound("No such share"));
+        ShareRecord share = record.share(shareId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));
         Profile profile = record.profile();
         Map<String, Object> values = new LinkedHashMap<>();
         for (ProfileField field : share.fields()) {
@@ -137,11 +140,11 @@ class SharingController {
     }
 
     private UUID memberOf(UUID shareId) {
-        return register.memberOf(shareId).orElseThrow(() -> RequestRejectedException.notFound("No such share"));
+        return register.memberOf(shareId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));
     }
 
     private ShareRecord share(UUID memberId, UUID shareId) {
-        return history.load(memberId).share(shareId).orElseThrow(() -> RequestRejectedException.notFound("No such share"));
+        return history.load(memberId).share(shareId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));
     }
 
     /** Staff may ask to share only members they may see: a matchmaker their own members, customer service any. */
@@ -149,14 +152,14 @@ class SharingController {
         StaffView view = requested != null ? requested
                 : actor.has(Role.MATCHMAKER) ? StaffView.MATCHMAKER : StaffView.CUSTOMER_SERVICE;
         if (!actor.has(Role.valueOf(view.name()))) {
-            throw RequestRejectedException.forbidden("That view belongs to a role you do not hold");
+            throw RequestRejectedException.forbidden(MessageKey.VIEW_ROLE_NOT_HELD);
         }
         boolean visible = switch (view) {
             case MATCHMAKER -> cards.isAssigned(actor.accountId(), memberId);
             case CUSTOMER_SERVICE -> cards.serviceCard(memberId).isPresent();
         };
         if (!visible) {
-            throw RequestRejectedException.notFound("No such member among those you may see");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
         }
     }
 

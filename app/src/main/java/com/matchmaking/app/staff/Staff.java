@@ -1,6 +1,7 @@
 package com.matchmaking.app.staff;
 
 import com.matchmaking.app.account.LoginAvailability;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
 import com.matchmaking.keys.NotPersonal;
@@ -52,7 +53,7 @@ class Staff {
     Staff(CreateStaff command, LoginAvailability logins) {
         requireStaffRoles(command.roles());
         if (!logins.isAvailable(command.username(), command.staffId())) {
-            throw RequestRejectedException.conflict("This username is already taken");
+            throw RequestRejectedException.conflict(MessageKey.USERNAME_TAKEN);
         }
         apply(new StaffCreated(command.staffId(), command.username(), command.displayName(), command.passwordHash(),
                 command.roles(), command.createdAt()));
@@ -99,7 +100,7 @@ class Staff {
     @CommandHandler
     void handle(RecordConfidentialityAgreement command) {
         if (command.version() == null || command.version().isBlank()) {
-            throw RequestRejectedException.badRequest("version is required");
+            throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "version");
         }
         apply(new ConfidentialityAgreementRecorded(staffId, command.version(), command.signedOn(), command.recordedAt()));
     }
@@ -111,7 +112,7 @@ class Staff {
 
     private static void requireStaffRoles(Set<Role> roles) {
         if (roles.isEmpty() || roles.contains(Role.MEMBER)) {
-            throw RequestRejectedException.badRequest("roles must name one or more staff roles, and not MEMBER");
+            throw RequestRejectedException.badRequest(MessageKey.ROLES_STAFF_ONLY);
         }
     }
 

@@ -2,6 +2,7 @@ package com.matchmaking.app.staff;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.readmodels.staff.StaffDirectory;
@@ -65,7 +66,7 @@ class StaffController {
         StaffInputs.roles(violations, roles);
         violations.throwIfAny();
         if (staffId.equals(actor.accountId()) && !roles.contains(Role.ADMIN)) {
-            throw RequestRejectedException.conflict("Administrators cannot remove their own ADMIN role");
+            throw RequestRejectedException.conflict(MessageKey.ADMIN_OWN_ROLE);
         }
         requireSomeoneElse(staffId, actor, "roles");
         commands.send(new ChangeStaffRoles(staffId, new HashSet<>(roles), clock.instant()), actor, "staff-administration");
@@ -85,7 +86,7 @@ class StaffController {
     @MutationMapping
     StaffRecords.StaffAccount suspendStaff(@Argument UUID staffId, @ContextValue Actor actor) {
         if (staffId.equals(actor.accountId())) {
-            throw RequestRejectedException.conflict("Administrators cannot suspend themselves");
+            throw RequestRejectedException.conflict(MessageKey.ADMIN_SUSPEND_SELF);
         }
         commands.send(new SuspendStaff(staffId, SuspensionReason.ADMINISTRATOR, clock.instant()), actor, "staff-administration");
         return records.load(staffId);
@@ -101,7 +102,8 @@ class StaffController {
     StaffRecords.StaffAccount recordConfidentialityAgreement(@Argument UUID staffId, @Argument String version,
                                                              @Argument LocalDate signedOn, @ContextValue Actor actor) {
         Violations violations = new Violations();
-        violations.check(version != null && !version.isBlank() && version.length() <= 40, "version must have 1 to 40 characters");
+        violations.check(version != null && !version.isBlank() && version.length() <= 40,
+                MessageKey.LENGTH_BETWEEN, "version", 1, 40);
         StaffInputs.date(violations, "signedOn", signedOn, clock);
         violations.throwIfAny();
         requireSomeoneElse(staffId, actor, "a confidentiality agreement");

@@ -1,5 +1,6 @@
 package com.matchmaking.app.staff;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.account.Role;
 
@@ -29,14 +30,12 @@ final class StaffInputs {
         Violations violations = new Violations();
         String username = in.username() == null ? "" : Normalizer.normalize(in.username().strip(), Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT);
-        violations.check(USERNAME.matcher(username).matches(),
-                "username must be 3 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter");
+        violations.check(USERNAME.matcher(username).matches(), MessageKey.USERNAME_FORMAT);
         violations.check(in.password() != null && in.password().length() >= 12 && in.password().length() <= 128,
-                "password must have 12 to 128 characters");
+                MessageKey.LENGTH_BETWEEN, "password", 12, 128);
         String displayName = in.displayName() == null ? "" : Normalizer.normalize(in.displayName().strip(), Normalizer.Form.NFC);
         violations.check(!displayName.isEmpty() && displayName.length() <= 100
-                        && displayName.chars().noneMatch(Character::isISOControl),
-                "displayName must have 1 to 100 characters");
+                        && displayName.chars().noneMatch(Character::isISOControl), MessageKey.LENGTH_BETWEEN, "displayName", 1, 100);
         roles(violations, in.roles());
         violations.throwIfAny();
         return new ValidStaff(username, in.password(), displayName, List.copyOf(in.roles()));
@@ -44,10 +43,10 @@ final class StaffInputs {
 
     static void roles(Violations violations, List<Role> roles) {
         violations.check(roles != null && !roles.isEmpty() && !roles.contains(Role.MEMBER),
-                "roles must name one or more staff roles, and not MEMBER");
+                MessageKey.ROLES_STAFF_ONLY);
     }
 
     static void date(Violations violations, String field, LocalDate date, Clock clock) {
-        violations.check(date != null && !date.isAfter(LocalDate.now(clock)), field + " must be a date not in the future");
+        violations.check(date != null && !date.isAfter(LocalDate.now(clock)), MessageKey.DATE_NOT_FUTURE, field);
     }
 }

@@ -1,5 +1,6 @@
 package com.matchmaking.app.staff;
 
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.staff.ConfidentialityAgreementRecorded;
@@ -40,7 +41,7 @@ class StaffRecords {
         Fold fold = new Fold();
         events.readEvents(staffId.toString(), 0).asStream().map(DomainEventMessage::getPayload).forEach(fold::apply);
         if (fold.account == null) {
-            throw RequestRejectedException.notFound("No such staff account");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_STAFF);
         }
         return fold.account;
     }

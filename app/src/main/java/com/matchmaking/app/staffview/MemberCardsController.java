@@ -4,6 +4,7 @@ import com.matchmaking.app.account.AccountKind;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.member.MemberCards;
@@ -58,7 +59,7 @@ class MemberCardsController {
                                @Argument StaffView view, @ContextValue Actor actor) {
         int size = first == null ? 20 : first;
         if (size < 1 || size > MemberCards.MAX_PAGE_SIZE) {
-            throw RequestRejectedException.badRequest("first must be between 1 and " + MemberCards.MAX_PAGE_SIZE);
+            throw RequestRejectedException.badRequest(MessageKey.NUMBER_BETWEEN, "first", 1, MemberCards.MAX_PAGE_SIZE);
         }
         MemberCards.Filter narrowing = filter == null ? MemberCards.Filter.NONE
                 : new MemberCards.Filter(filter.city(), filter.gender(), filter.status());
@@ -71,7 +72,7 @@ class MemberCardsController {
                 case CUSTOMER_SERVICE -> cards.forCustomerService(narrowing, size, after);
             };
         } catch (IllegalArgumentException badCursor) {
-            throw RequestRejectedException.badRequest(badCursor.getMessage());
+            throw RequestRejectedException.badRequest(MessageKey.BAD_CURSOR);
         }
         LocalDate today = LocalDate.now(clock);
         return new MemberCardPage(page.cards().stream().map(c -> MemberCardView.of(c, today)).toList(), page.nextCursor(),
@@ -83,7 +84,7 @@ class MemberCardsController {
         MemberCards.Card card = (switch (viewOf(view, actor)) {
             case MATCHMAKER -> cards.matchmakerCard(actor.accountId(), memberId);
             case CUSTOMER_SERVICE -> cards.serviceCard(memberId);
-        }).orElseThrow(() -> RequestRejectedException.notFound("No such member among those you may see"));
+        }).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE));
         commands.send(new RecordProfileView(memberId, actor.accountId(), actor.auditRole(), clock.instant()), actor,
                 "profile-view");
         accessCheck.stillAllowed(actor);
@@ -95,7 +96,7 @@ class MemberCardsController {
         if (matchmakerId != null) {
             Actor matchmaker = logins.actor(matchmakerId).orElse(null);
             if (matchmaker == null || matchmaker.kind() != AccountKind.STAFF || !matchmaker.has(Role.MATCHMAKER)) {
-                throw RequestRejectedException.badRequest("matchmakerId must name a staff account with the MATCHMAKER role");
+                throw RequestRejectedException.badRequest(MessageKey.MATCHMAKER_ID_ROLE);
             }
         }
         commands.send(new AssignMatchmaker(memberId, matchmakerId, clock.instant()), actor, "member-assignment");
@@ -105,7 +106,7 @@ class MemberCardsController {
     static StaffView viewOf(StaffView requested, Actor actor) {
         if (requested != null) {
             if (!actor.has(Role.valueOf(requested.name()))) {
-                throw RequestRejectedException.forbidden("That view belongs to a role you do not hold");
+                throw RequestRejectedException.forbidden(MessageKey.VIEW_ROLE_NOT_HELD);
             }
             return requested;
         }

@@ -3,6 +3,7 @@ package com.matchmaking.app.staffview;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.member.MemberCards;
@@ -18,6 +19,7 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -47,26 +49,26 @@ class RevealController {
     @MutationMapping
     String revealField(@Argument UUID memberId, @Argument MemberField field, @Argument String reason,
                        @Argument MemberCardsController.StaffView view, @ContextValue Actor actor) {
-        String stated = reason == null ? "" : reason.strip();
+        String stated = reason == null ? "" : Normalizer.normalize(reason.strip(), Normalizer.Form.NFC);
         if (stated.length() < 5 || stated.length() > 500) {
-            throw RequestRejectedException.badRequest("reason must state why, in 5 to 500 characters");
+            throw RequestRejectedException.badRequest(MessageKey.REVEAL_REASON_LENGTH);
         }
         Audience audience = switch (MemberCardsController.viewOf(view, actor)) {
             case MATCHMAKER -> {
                 if (!cards.isAssigned(actor.accountId(), memberId)) {
-                    throw RequestRejectedException.notFound("No such member among those you may see");
+                    throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
                 }
                 yield Audience.MATCHMAKER_ASSIGNED;
             }
             case CUSTOMER_SERVICE -> {
                 if (cards.serviceCard(memberId).isEmpty()) {
-                    throw RequestRejectedException.notFound("No such member among those you may see");
+                    throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
                 }
                 yield Audience.CUSTOMER_SERVICE;
             }
         };
         if (AuthorizationTable.visibility(audience, DataField.valueOf(field.name())) != Visibility.REVEALABLE) {
-            throw RequestRejectedException.forbidden("Your role may not reveal this field");
+            throw RequestRejectedException.forbidden(MessageKey.REVEAL_FIELD_FORBIDDEN);
         }
         commands.send(new RevealMemberField(memberId, actor.accountId(), actor.auditRole(), field, stated, clock.instant()),
                 actor, "reveal");

@@ -73,7 +73,7 @@ final class MatchingMemberGenerator {
         Set<ConsentPurpose> consents = random.nextInt(100) < 85
                 ? EnumSet.of(ConsentPurpose.PERSONALISED_RECOMMENDATIONS) : EnumSet.noneOf(ConsentPurpose.class);
         RegisterMember registration = new RegisterMember(memberId, profile, passwordHash, MemberGenerator.POLICY_VERSION,
-                consents, now);
+                consents, now, "zh-CN", "a".repeat(64));
         return new Generated(registration, new UpdatePreferences(memberId, preferences(gender, age, city, education), now));
     }
 

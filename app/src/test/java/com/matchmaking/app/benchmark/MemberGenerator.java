@@ -71,7 +71,7 @@ final class MemberGenerator {
         Set<ConsentPurpose> consents = sensitive
                 ? EnumSet.of(ConsentPurpose.SENSITIVE_DATA, ConsentPurpose.PERSONALISED_RECOMMENDATIONS)
                 : EnumSet.of(ConsentPurpose.PERSONALISED_RECOMMENDATIONS);
-        return new RegisterMember(memberId, profile, PASSWORD_HASH, POLICY_VERSION, consents, now);
+        return new RegisterMember(memberId, profile, PASSWORD_HASH, POLICY_VERSION, consents, now, "zh-CN", "a".repeat(64));
     }
 
     /** The {@code index}-th profile change of a run; one to three fields, one of them always new. */

@@ -140,6 +140,63 @@ class ConsentLedgerTest extends IntegrationTest {
                 .isEqualTo(version);
     }
 
+    @Test
+    @Order(3)
+    @SuppressWarnings("unchecked")
+    void anAcceptanceRecordsTheLanguageAndTheHashOfTheExactTextShown() {
+        // Registration accepts the current version as shown in the request's language.
+        Api english = api().inLanguage("en");
+        Map<String, Object> shownAtRegistration = policy(english);
+        TestMembers.Member data = TestMembers.fresh();
+        Map<String, Object> input = new HashMap<>(data.input());
+        input.put("acceptedPrivacyPolicyVersion", shownAtRegistration.get("version"));
+        english.anonymous().documentName("registerMember").variable("input", input).execute()
+                .path("registerMember.memberId").hasValue();
+        String token = english.login(data.email(), data.password());
+        assertThat((Map<String, Object>) english.export(token).get("acceptedPrivacyPolicy"))
+                .containsEntry("version", shownAtRegistration.get("version")).containsEntry("language", "en")
+                .containsEntry("textHash", shownAtRegistration.get("textHash"));
+
+        // A new version, with the agency's text in each language.
+        String version = "2027-03";
+        api().as(new Staffing(api()).adminToken()).documentName("publishPrivacyPolicy").variable("version", version)
+                .variable("text", "[zh-CN]\n第三版：我们开始记录您阅读隐私政策所用的语言。\n[en]\nVersion three: we now record the "
+                        + "language you read the policy in.").execute().path("publishPrivacyPolicy.version").hasValue();
+        Map<String, Object> chinese = policy(api().inLanguage("zh-CN"));
+        assertThat((String) chinese.get("text")).startsWith("第三版").doesNotContain("Version three");
+        assertThat((String) policy(english).get("text")).startsWith("Version three").doesNotContain("第三版");
+
+        // A hash of another text than the current one: refused, nothing recorded.
+        GraphQlTester me = english.as(token);
+        me.documentName("acceptPrivacyPolicyShown").variable("version", version).variable("language", "zh-CN")
+                .variable("textHash", shownAtRegistration.get("textHash")).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT");
+                    assertThat(e.getMessage()).isEqualTo("The privacy policy text changed since you read it; read privacyPolicy again");
+                }));
+        assertThat(consentHistory(me)).noneMatch(entry -> version.equals(entry.get("policyVersion")));
+
+        // Read in Chinese, accepted in Chinese: the language and the exact text's hash are recorded.
+        me.documentName("acceptPrivacyPolicyShown").variable("version", version).variable("language", "zh-CN")
+                .variable("textHash", chinese.get("textHash")).execute()
+                .path("acceptPrivacyPolicy.upToDate").entity(Boolean.class).isEqualTo(true)
+                .path("acceptPrivacyPolicy.language").entity(String.class).isEqualTo("zh-CN")
+                .path("acceptPrivacyPolicy.textHash").entity(String.class).isEqualTo((String) chinese.get("textHash"));
+        List<String> acceptances = consentHistory(me).stream().filter(e -> "POLICY_ACCEPTED".equals(e.get("action")))
+                .map(e -> e.get("policyVersion") + " " + e.get("language") + " " + e.get("textHash")).toList();
+        assertThat(acceptances).containsExactly(
+                shownAtRegistration.get("version") + " en " + shownAtRegistration.get("textHash"),
+                version + " zh-CN " + chinese.get("textHash"));
+        assertThat((Map<String, Object>) english.export(token).get("acceptedPrivacyPolicy"))
+                .containsEntry("version", version).containsEntry("language", "zh-CN")
+                .containsEntry("textHash", chinese.get("textHash"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> policy(Api api) {
+        return api.anonymous().documentName("privacyPolicy").execute().path("privacyPolicy").entity(Map.class).get();
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> policyHistory() {
         return api().anonymous().documentName("privacyPolicyHistory").execute().path("privacyPolicyHistory")

@@ -121,7 +121,9 @@ final class Http {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+            // English messages, as every test reads them (support/Api does the same); Chinese is the default.
+            HttpResponse<String> response = client.send(request.header("Accept-Language", "en")
+                            .timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             Map<String, List<String>> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));

@@ -63,7 +63,7 @@ class MemberComplianceTest {
     private static final Instant T2 = T0.plusSeconds(120);
     private static final Profile PROFILE = new Profile("Li Na", "li.na@example.com", "+8613812341234", null,
             Gender.FEMALE, LocalDate.of(1992, 4, 1), "Shanghai", MaritalStatus.NEVER_MARRIED, null, null, null, null, null);
-    private static final MemberRegistered REGISTERED = new MemberRegistered(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0);
+    private static final MemberRegistered REGISTERED = new MemberRegistered(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0, "zh-CN", "a".repeat(64));
     private static final ConsentGranted SHARING = new ConsentGranted(ID, ConsentPurpose.THIRD_PARTY_SHARING, "2026-11", T0);
     private static final Set<ProfileField> FIELDS = Set.of(ProfileField.FULL_NAME, ProfileField.CITY);
     private static final DataShareRequested REQUESTED = new DataShareRequested(ID, SHARE, STAFF, "CUSTOMER_SERVICE",
@@ -85,11 +85,11 @@ class MemberComplianceTest {
 
     @Test
     void acceptingAPolicyVersionIsRecordedOncePerVersion() {
-        fixture.given(REGISTERED).when(new AcceptPrivacyPolicy(ID, "2027-01", T1))
-                .expectEvents(new PrivacyPolicyAccepted(ID, "2027-01", T1));
-        fixture.given(REGISTERED).when(new AcceptPrivacyPolicy(ID, "2026-11", T1)).expectNoEvents();
-        fixture.given(REGISTERED, new PrivacyPolicyAccepted(ID, "2027-01", T1))
-                .when(new AcceptPrivacyPolicy(ID, "2027-01", T2)).expectNoEvents();
+        fixture.given(REGISTERED).when(new AcceptPrivacyPolicy(ID, "2027-01", T1, "zh-CN", "a".repeat(64)))
+                .expectEvents(new PrivacyPolicyAccepted(ID, "2027-01", T1, "zh-CN", "a".repeat(64)));
+        fixture.given(REGISTERED).when(new AcceptPrivacyPolicy(ID, "2026-11", T1, "zh-CN", "a".repeat(64))).expectNoEvents();
+        fixture.given(REGISTERED, new PrivacyPolicyAccepted(ID, "2027-01", T1, "zh-CN", "a".repeat(64)))
+                .when(new AcceptPrivacyPolicy(ID, "2027-01", T2, "zh-CN", "a".repeat(64))).expectNoEvents();
     }
 
     @Test

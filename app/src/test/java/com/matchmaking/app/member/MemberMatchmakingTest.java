@@ -51,7 +51,7 @@ class MemberMatchmakingTest {
     private static final Profile PROFILE = new Profile("Li Na", "li.na@example.com", "+8613812341234", "lina_88",
             Gender.FEMALE, LocalDate.of(1992, 4, 1), "Shanghai", MaritalStatus.NEVER_MARRIED, Education.MASTER,
             "Architect", 165, null, "Likes hiking");
-    private static final MemberRegistered REGISTERED = new MemberRegistered(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0);
+    private static final MemberRegistered REGISTERED = new MemberRegistered(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0, "zh-CN", "a".repeat(64));
     private static final Object[] ERASED = {REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T0)};
 
     private final Set<UUID> members = new HashSet<>(Set.of(ID, OTHER));

@@ -58,7 +58,7 @@ class MemberTest {
     private static final Profile PROFILE = new Profile("Li Na", "li.na@example.com", "+8613812341234", "lina_88",
             Gender.FEMALE, LocalDate.of(1992, 4, 1), "Shanghai", MaritalStatus.NEVER_MARRIED, Education.MASTER,
             "Architect", 165, null, "Likes hiking");
-    private static final MemberRegistered REGISTERED = new MemberRegistered(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0);
+    private static final MemberRegistered REGISTERED = new MemberRegistered(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0, "zh-CN", "a".repeat(64));
 
     private final Set<String> takenEmails = new HashSet<>();
     private FixtureConfiguration<Member> fixture;
@@ -88,7 +88,7 @@ class MemberTest {
     @Test
     void registeringAMemberRecordsTheirProfileConsentsAndPolicyVersion() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterMember(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0))
+                .when(new RegisterMember(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0, "zh-CN", "a".repeat(64)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(REGISTERED);
     }
@@ -97,7 +97,7 @@ class MemberTest {
     void registrationWithAnEmailAlreadyInUseIsAConflict() {
         takenEmails.add(PROFILE.email());
         fixture.givenNoPriorActivity()
-                .when(new RegisterMember(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0))
+                .when(new RegisterMember(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0, "zh-CN", "a".repeat(64)))
                 .expectNoEvents()
                 .expectException(RequestRejectedException.class)
                 .expectExceptionMessage("This email address is already registered");
@@ -109,18 +109,18 @@ class MemberTest {
                 LocalDate.of(1992, 4, 1), "Shanghai", MaritalStatus.NEVER_MARRIED, null, null, null,
                 IncomeBand.OVER_600K, null);
         fixture.givenNoPriorActivity()
-                .when(new RegisterMember(ID, withIncome, "{bcrypt}hash", "2026-11", Set.of(), T0))
+                .when(new RegisterMember(ID, withIncome, "{bcrypt}hash", "2026-11", Set.of(), T0, "zh-CN", "a".repeat(64)))
                 .expectNoEvents()
                 .expectExceptionMessage("incomeBand needs consent to SENSITIVE_DATA");
         fixture.givenNoPriorActivity()
-                .when(new RegisterMember(ID, withIncome, "{bcrypt}hash", "2026-11", Set.of(ConsentPurpose.SENSITIVE_DATA), T0))
-                .expectEvents(new MemberRegistered(ID, withIncome, "{bcrypt}hash", "2026-11", Set.of(ConsentPurpose.SENSITIVE_DATA), T0));
+                .when(new RegisterMember(ID, withIncome, "{bcrypt}hash", "2026-11", Set.of(ConsentPurpose.SENSITIVE_DATA), T0, "zh-CN", "a".repeat(64)))
+                .expectEvents(new MemberRegistered(ID, withIncome, "{bcrypt}hash", "2026-11", Set.of(ConsentPurpose.SENSITIVE_DATA), T0, "zh-CN", "a".repeat(64)));
     }
 
     @Test
     void registrationWithoutAnAcceptedPolicyIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterMember(ID, PROFILE, "{bcrypt}hash", " ", Set.of(), T0))
+                .when(new RegisterMember(ID, PROFILE, "{bcrypt}hash", " ", Set.of(), T0, "zh-CN", "a".repeat(64)))
                 .expectNoEvents()
                 .expectExceptionMessage("The privacy policy must be accepted");
     }
@@ -187,7 +187,7 @@ class MemberTest {
     @Test
     void afterSensitiveConsentIsWithdrawnTheIncomeBandIsGoneFromLaterProfiles() {
         Profile rich = ProfilePatchOf.income(PROFILE, IncomeBand.OVER_600K);
-        fixture.given(new MemberRegistered(ID, rich, "{bcrypt}hash", "2026-11", Set.of(ConsentPurpose.SENSITIVE_DATA), T0),
+        fixture.given(new MemberRegistered(ID, rich, "{bcrypt}hash", "2026-11", Set.of(ConsentPurpose.SENSITIVE_DATA), T0, "zh-CN", "a".repeat(64)),
                         new ConsentWithdrawn(ID, ConsentPurpose.SENSITIVE_DATA, T0))
                 .when(new UpdateProfile(ID, patch(Set.of(ProfileField.CITY), withCity("Suzhou")), T1))
                 .expectEvents(new ProfileUpdated(ID, ProfilePatchOf.city(PROFILE, "Suzhou"), Set.of(ProfileField.CITY), T1));

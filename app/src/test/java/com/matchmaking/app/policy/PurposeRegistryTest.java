@@ -1,5 +1,6 @@
 package com.matchmaking.app.policy;
 
+import com.matchmaking.app.problem.Messages;
 import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.TestMembers;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +23,8 @@ class PurposeRegistryTest extends IntegrationTest {
 
     @Autowired
     PersonalDataInventory inventory;
+    @Autowired
+    Messages messages;
 
     @Test
     void theInventoryCoversEveryPersonalFieldWithARegisteredPurpose() {
@@ -33,11 +37,14 @@ class PurposeRegistryTest extends IntegrationTest {
 
     @Test
     void thePrivacyPolicyNamesEveryPurposeWithItsFieldsAndLegalBasis() {
-        String text = api().anonymous().documentName("privacyPolicy").execute().path("privacyPolicy.text")
+        // In plain words of the reader's language (PrivacyNoticeTest): here English, with the laws it cites.
+        String text = api().inLanguage("en").anonymous().documentName("privacyPolicy").execute().path("privacyPolicy.text")
                 .entity(String.class).get();
         for (PersonalDataInventory.Entry entry : inventory.entries()) {
-            assertThat(text).contains(entry.purpose().description(), entry.purpose().basis().pipl(),
-                    entry.purpose().basis().gdpr(), String.join(", ", entry.fields()));
+            String code = entry.purpose().code();
+            assertThat(text).contains(messages.label("purpose." + code, Locale.ENGLISH), entry.purpose().basis().pipl(),
+                    entry.purpose().basis().gdpr());
+            entry.fields().forEach(field -> assertThat(text).contains(messages.label("field." + code + "." + field, Locale.ENGLISH)));
         }
     }
 

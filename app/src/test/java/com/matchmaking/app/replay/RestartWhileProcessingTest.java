@@ -130,7 +130,7 @@ class RestartWhileProcessingTest {
     }
 
     private static RegisterMember register(UUID id) {
-        return new RegisterMember(id, profile(id, "Start"), PASSWORD_HASH, "2026-11", Set.of(), Instant.now());
+        return new RegisterMember(id, profile(id, "Start"), PASSWORD_HASH, "2026-11", Set.of(), Instant.now(), "zh-CN", "a".repeat(64));
     }
 
     private static Profile profile(UUID id, String city) {

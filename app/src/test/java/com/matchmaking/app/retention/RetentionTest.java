@@ -63,6 +63,11 @@ class RetentionTest extends IntegrationTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> retention = (Map<String, Object>) notice.get("retentionNotice");
         assertThat(Instant.parse((String) retention.get("dueAt"))).isAfter(clock.instant().plus(Duration.ofDays(29)));
+        assertThat((String) retention.get("message")).as("the notice in words, in the request's language")
+                .startsWith("You have not logged in since ").contains("Unless you log in before ");
+        assertThat((String) api().inLanguage("zh-CN").as(leaving.token()).documentName("myErasureStatus").execute()
+                .path("myErasureStatus.retentionNotice.message").entity(String.class).get())
+                .startsWith("您自 ").contains("之前仍未登录，我们将删除您的账户和全部信息");
         assertThat(eventsOf(leaving.memberId())).contains("RetentionNoticeIssued");
         assertThat(status(held).get("retentionNotice")).as("no notice under a legal hold").isNull();
         assertThat(status(held)).containsEntry("legalHold", true);

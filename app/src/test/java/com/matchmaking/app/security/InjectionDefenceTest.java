@@ -82,6 +82,9 @@ class InjectionDefenceTest extends IntegrationTest {
             "Mutation.fileLeakReport.input.description",
             "Mutation.addLeakCaseNote.note", "Mutation.closeLeakCase.note",
             "Query.memberCards.filter.city", "Query.memberCards.filter.status", "Query.memberCards.after",
+            "Query.privacyPolicy.language", "Mutation.acceptPrivacyPolicy.language", "Mutation.acceptPrivacyPolicy.textHash",
+            "Mutation.registerMember.input.acceptedPrivacyPolicyLanguage",
+            "Mutation.registerMember.input.acceptedPrivacyPolicyTextHash",
             // ComplianceInjectionDefenceTest
             "Mutation.publishPrivacyPolicy.version", "Mutation.publishPrivacyPolicy.text",
             "Mutation.acceptPrivacyPolicy.version", "Mutation.placeLegalHold.reason",
@@ -266,6 +269,39 @@ class InjectionDefenceTest extends IntegrationTest {
         }
         api().as(matchmaker.token()).documentName("memberCards").execute().path("memberCards.cards").entityList(Object.class)
                 .hasSizeGreaterThan(0);
+    }
+
+    @Test
+    void aPolicyLanguageOrTextHashPayloadIsRefusedWithoutEchoAndStoresNothing() {
+        Api.Registered member = api().register(TestMembers.fresh());
+        String version = api().anonymous().documentName("privacyPolicy").execute().path("privacyPolicy.version")
+                .entity(String.class).get();
+        for (String payload : PAYLOADS) {
+            int eventsBefore = eventCount();
+            assertRefusedWithoutEcho(api().anonymous().documentName("privacyPolicy").variable("language", payload).execute(),
+                    "BAD_REQUEST", payload);
+            Map<String, Object> badLanguage = new HashMap<>(TestMembers.fresh().input());
+            badLanguage.put("acceptedPrivacyPolicyLanguage", payload);
+            assertRefusedWithoutEcho(api().anonymous().documentName("registerMember").variable("input", badLanguage).execute(),
+                    "BAD_REQUEST", payload);
+            Map<String, Object> badHash = new HashMap<>(TestMembers.fresh().input());
+            badHash.put("acceptedPrivacyPolicyTextHash", payload);
+            assertRefusedWithoutEcho(api().anonymous().documentName("registerMember").variable("input", badHash).execute(),
+                    "CONFLICT", payload);
+            GraphQlTester me = api().as(member.token());
+            assertRefusedWithoutEcho(me.documentName("acceptPrivacyPolicyShown").variable("version", version)
+                    .variable("language", payload).execute(), "BAD_REQUEST", payload);
+            assertRefusedWithoutEcho(me.documentName("acceptPrivacyPolicyShown").variable("version", version)
+                    .variable("textHash", payload).execute(), "CONFLICT", payload);
+            assertThat(eventCount()).as("nothing stored for %s", payload).isEqualTo(eventsBefore);
+        }
+    }
+
+    private static void assertRefusedWithoutEcho(GraphQlTester.Response response, String classification, String payload) {
+        response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(String.valueOf(e.getErrorType())).isEqualTo(classification);
+            assertThat(e.getMessage()).doesNotContain(payload);
+        }));
     }
 
     @Test

@@ -45,7 +45,7 @@ class EmbeddedDefaultSetupTest {
             assertThat(jdbc.queryForObject("SHOW data_directory", String.class)).isEqualTo(dataDir.resolve("postgres").toString());
             PasswordEncoder passwords = first.getBean(PasswordEncoder.class);
             first.getBean(CommandGateway.class).sendAndWait(new RegisterMember(memberId, profile(memberId),
-                    passwords.encode("a long enough password"), "2026-11", Set.of(), Instant.now()));
+                    passwords.encode("a long enough password"), "2026-11", Set.of(), Instant.now(), "zh-CN", "a".repeat(64)));
         }
         assertThat(dataDir.resolve("kek.json")).exists();
 

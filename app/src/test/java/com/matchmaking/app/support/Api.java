@@ -7,17 +7,37 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** Real GraphQL over HTTP against the running backend, anonymously or with a member's or staff member's token. */
+/**
+ * Real GraphQL over HTTP against the running backend, anonymously or with a member's or staff member's token. Every
+ * request says {@code Accept-Language: en} unless another language is asked for ({@link #inLanguage}; null sends no
+ * header, which gets the backend's default, Chinese): most tests read English messages.
+ */
 public final class Api {
 
+    /** The language tests read unless they ask for another. */
+    public static final String DEFAULT_LANGUAGE = "en";
+
+    private final int port;
     private final HttpGraphQlTester anonymous;
 
     public Api(int port) {
-        WebTestClient client = WebTestClient.bindToServer()
+        this(port, DEFAULT_LANGUAGE);
+    }
+
+    private Api(int port, String language) {
+        this.port = port;
+        WebTestClient.Builder builder = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(Duration.ofSeconds(60))
-                .build();
-        this.anonymous = HttpGraphQlTester.create(client);
+                .responseTimeout(Duration.ofSeconds(60));
+        if (language != null) {
+            builder.defaultHeader("Accept-Language", language);
+        }
+        this.anonymous = HttpGraphQlTester.create(builder.build());
+    }
+
+    /** The same API with {@code Accept-Language: language} on every request, or no such header when null. */
+    public Api inLanguage(String language) {
+        return new Api(port, language);
     }
 
     public HttpGraphQlTester anonymous() {

@@ -2,6 +2,7 @@ package com.matchmaking.app.member;
 
 import com.matchmaking.app.policy.PrivacyPolicies;
 import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.member.MemberInputs.PreferencesInput;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.UUID;
 
 /** A member's self-service: registration, their own profile and preferences, and their consents. */
@@ -40,9 +42,13 @@ class MemberController {
     private final PasswordEncoder passwords;
     private final PrivacyPolicies policies;
     private final Clock clock;
+    private final Registrations registrations;
+    private final Logins logins;
 
     MemberController(AuditedCommands commands, MemberHistory history, PasswordEncoder passwords, PrivacyPolicies policies,
-                     Clock clock) {
+                     Clock clock, Registrations registrations, Logins logins) {
+        this.registrations = registrations;
+        this.logins = logins;
         this.commands = commands;
         this.history = history;
         this.passwords = passwords;
@@ -70,15 +76,15 @@ class MemberController {
         }
     }
 
+    /** A pending id, alike for a new and a taken address (see {@link Registrations}). */
     @MutationMapping
-    RegistrationPayload registerMember(@Argument RegisterMemberInput input) {
-        String currentPolicy = policies.currentVersion();
-        ValidRegistration valid = MemberInputs.registration(input, currentPolicy, clock);
-        UUID memberId = UUID.randomUUID();
-        Actor self = Actor.member(memberId);
-        commands.send(new RegisterMember(memberId, valid.profile(), passwords.encode(valid.password()),
-                currentPolicy, valid.consents(), clock.instant()), self, "registration");
-        return new RegistrationPayload(memberId);
+    RegistrationPayload registerMember(@Argument RegisterMemberInput input, Locale locale) {
+        return new RegistrationPayload(registrations.register(input, locale));
+    }
+
+    @MutationMapping
+    Logins.Session confirmEmail(@Argument String email, @Argument String code) {
+        return logins.sessionFor(registrations.confirm(email, code));
     }
 
     @QueryMapping

@@ -1,5 +1,6 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.account.PasswordRules;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.member.Education;
@@ -69,9 +70,7 @@ final class MemberInputs {
         Violations violations = new Violations();
         violations.check(in.acceptedPrivacyPolicyVersion() != null && in.acceptedPrivacyPolicyVersion().equals(currentPolicyVersion),
                 "acceptedPrivacyPolicyVersion must be the current privacy policy version");
-        violations.check(in.password() != null && in.password().length() >= 10 && in.password().length() <= 128
-                        && !in.password().isBlank(),
-                "password must have 10 to 128 characters");
+        PasswordRules.check(violations, "password", in.password(), PasswordRules.MIN_CHARACTERS);
         Profile profile = new Profile(
                 required(violations, "fullName", in.fullName(), v -> name(violations, v)),
                 required(violations, "email", in.email(), v -> email(violations, v)),

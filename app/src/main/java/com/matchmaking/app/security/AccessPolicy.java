@@ -12,6 +12,9 @@ import com.matchmaking.schema.authorization.AuthorizationTable.OperationRule;
  */
 final class AccessPolicy {
 
+    /** The one operation open to an account that must change its password first. */
+    static final String CHANGE_PASSWORD = "Mutation.changePassword";
+
     private AccessPolicy() {
     }
 
@@ -27,6 +30,9 @@ final class AccessPolicy {
         }
         if (actor == null) {
             throw RequestRejectedException.unauthorized("Log in to use this operation");
+        }
+        if (actor.mustChangePassword() && !CHANGE_PASSWORD.equals(operation)) {
+            throw RequestRejectedException.forbidden("Change the configured password with changePassword first");
         }
         if (actor.suspended()) {
             throw RequestRejectedException.forbidden("This account is suspended");

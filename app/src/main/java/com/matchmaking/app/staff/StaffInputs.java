@@ -1,5 +1,6 @@
 package com.matchmaking.app.staff;
 
+import com.matchmaking.app.account.PasswordRules;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.account.Role;
 
@@ -31,8 +32,7 @@ final class StaffInputs {
                 .toLowerCase(Locale.ROOT);
         violations.check(USERNAME.matcher(username).matches(),
                 "username must be 3 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter");
-        violations.check(in.password() != null && in.password().length() >= 12 && in.password().length() <= 128,
-                "password must have 12 to 128 characters");
+        PasswordRules.check(violations, "password", in.password(), PasswordRules.STAFF_MIN_CHARACTERS);
         String displayName = in.displayName() == null ? "" : Normalizer.normalize(in.displayName().strip(), Normalizer.Form.NFC);
         violations.check(!displayName.isEmpty() && displayName.length() <= 100
                         && displayName.chars().noneMatch(Character::isISOControl),

@@ -115,7 +115,11 @@ class AccountRepository {
         jdbc.update("UPDATE account SET must_change_password = true WHERE account_id = ?", accountId);
     }
 
+    /** Removes the login with what points at its name: live reset codes and the run of failed attempts. */
     boolean delete(UUID accountId) {
+        jdbc.update("DELETE FROM one_time_code WHERE subject_id = ?", accountId);
+        jdbc.update("DELETE FROM login_attempt WHERE login_index = (SELECT login_index FROM account WHERE account_id = ?)",
+                accountId);
         return jdbc.update("DELETE FROM account WHERE account_id = ?", accountId) > 0;
     }
 

@@ -1,7 +1,6 @@
 package com.matchmaking.app.account;
 
 import com.matchmaking.schema.account.Role;
-import com.matchmaking.schema.matchmaking.MemberSuspended;
 import com.matchmaking.schema.member.MemberRegistered;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.member.ProfileUpdated;
@@ -93,11 +92,6 @@ class AccountProjection implements LoginAvailability {
     void on(StaffSuspended event) {
         accounts.suspend(event.staffId(), true);
         accounts.revokeTokens(event.staffId());
-    }
-
-    @EventHandler
-    void on(MemberSuspended event) {
-        accounts.revokeTokens(event.memberId());
     }
 
     @EventHandler

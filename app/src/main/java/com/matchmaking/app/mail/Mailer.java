@@ -54,7 +54,7 @@ public class Mailer {
 
     private final MessageSource messages;
     private final JavaMailSender smtp;
-    private final MailSettings settings;
+    private final String from;
     private final Path outbox;
     private final Clock clock;
     private final ExecutorService sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -64,14 +64,22 @@ public class Mailer {
                 return thread;
             });
 
+    @org.springframework.beans.factory.annotation.Autowired
     Mailer(MessageSource messages, ObjectProvider<JavaMailSender> smtp, MailSettings settings,
            MatchmakingProperties properties, Environment environment, Clock clock) {
+        this(messages, smtp.getIfAvailable(), settings.from(),
+                settings.outboxFile() != null ? settings.outboxFile() : properties.dataDir().resolve("mail-outbox.txt"),
+                environment.acceptsProfiles(Profiles.of("prod")), clock);
+    }
+
+    /** @param smtp null: no SMTP server, mail goes to the outbox file (refused in production) */
+    Mailer(MessageSource messages, JavaMailSender smtp, String from, Path outbox, boolean production, Clock clock) {
         this.messages = messages;
-        this.smtp = smtp.getIfAvailable();
-        this.settings = settings;
+        this.smtp = smtp;
+        this.from = from;
         this.clock = clock;
-        this.outbox = settings.outboxFile() != null ? settings.outboxFile() : properties.dataDir().resolve("mail-outbox.txt");
-        if (this.smtp == null && environment.acceptsProfiles(Profiles.of("prod"))) {
+        this.outbox = outbox;
+        if (smtp == null && production) {
             throw new IllegalStateException("The prod profile needs an SMTP server for confirmation and reset codes: "
                     + "set SPRING_MAIL_HOST (and SPRING_MAIL_PORT, _USERNAME, _PASSWORD as needed)");
         }
@@ -95,7 +103,7 @@ public class Mailer {
             if (smtp != null) {
                 MimeMessage message = smtp.createMimeMessage();
                 MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-                helper.setFrom(settings.from());
+                helper.setFrom(from);
                 helper.setTo(to);
                 helper.setSubject(subject);
                 helper.setText(body, false);
@@ -117,6 +125,11 @@ public class Mailer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits until the mails queued so far are delivered (tests, shutdown). */
+    void drain() throws Exception {
+        sender.submit(() -> { }).get();
     }
 
     @PreDestroy

@@ -8,12 +8,10 @@ import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.member.MemberInputs.PreferencesInput;
 import com.matchmaking.app.member.MemberInputs.ProfileInput;
 import com.matchmaking.app.member.MemberInputs.RegisterMemberInput;
-import com.matchmaking.app.member.MemberInputs.ValidRegistration;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.GrantConsent;
 import com.matchmaking.schema.consent.WithdrawConsent;
 import com.matchmaking.schema.member.PartnerPreferences;
-import com.matchmaking.schema.member.RegisterMember;
 import com.matchmaking.schema.member.UpdatePreferences;
 import com.matchmaking.schema.member.UpdateProfile;
 import com.matchmaking.schema.member.VerifyIdNumber;
@@ -23,7 +21,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 
 import java.time.Clock;
@@ -39,19 +36,17 @@ class MemberController {
 
     private final AuditedCommands commands;
     private final MemberHistory history;
-    private final PasswordEncoder passwords;
     private final PrivacyPolicies policies;
     private final Clock clock;
     private final Registrations registrations;
     private final Logins logins;
 
-    MemberController(AuditedCommands commands, MemberHistory history, PasswordEncoder passwords, PrivacyPolicies policies,
+    MemberController(AuditedCommands commands, MemberHistory history, PrivacyPolicies policies,
                      Clock clock, Registrations registrations, Logins logins) {
         this.registrations = registrations;
         this.logins = logins;
         this.commands = commands;
         this.history = history;
-        this.passwords = passwords;
         this.policies = policies;
         this.clock = clock;
     }

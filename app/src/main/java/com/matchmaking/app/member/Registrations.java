@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -58,11 +59,13 @@ class Registrations {
     private final JdbcTemplate jdbc;
     private final CredentialProperties settings;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Registrations(AuditedCommands commands, PrivacyPolicies policies, Logins logins, LoginNames loginNames,
                   LoginAvailability availability, OneTimeCodes codes, Mailer mailer,
                   @Qualifier("eventSerializer") Serializer serializer, SubjectKeyVault vault, JdbcTemplate jdbc,
-                  CredentialProperties settings, Clock clock) {
+                  CredentialProperties settings, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.commands = commands;
         this.policies = policies;
         this.logins = logins;
@@ -126,10 +129,14 @@ class Registrations {
     void removeExpired() {
         Instant now = clock.instant();
         codes.removeExpired(OneTimeCodes.Purpose.CONFIRM_EMAIL, now);
-        List<UUID> expired = jdbc.queryForList("DELETE FROM pending_registration WHERE expires_at <= ? RETURNING pending_id",
-                UUID.class, Timestamp.from(now));
-        expired.forEach(vault::erase);
-        if (!expired.isEmpty()) {
+        List<UUID> expired = transactions.execute(status -> {
+            List<UUID> gone = jdbc.queryForList(
+                    "DELETE FROM pending_registration WHERE expires_at <= ? RETURNING pending_id", UUID.class,
+                    Timestamp.from(now));
+            gone.forEach(vault::erase);
+            return gone;
+        });
+        if (expired != null && !expired.isEmpty()) {
             log.info("Removed {} unconfirmed registrations", expired.size());
         }
     }

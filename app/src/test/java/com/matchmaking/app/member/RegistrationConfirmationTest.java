@@ -4,7 +4,9 @@ import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.TestMail;
 import com.matchmaking.app.support.TestMembers;
 import jakarta.mail.internet.MimeMessage;
+import com.matchmaking.keys.vault.SubjectKeyVault;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -22,6 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an address is a member's, or to become a member with an address that is not theirs.
  */
 class RegistrationConfirmationTest extends IntegrationTest {
+
+    @Autowired
+    Registrations registrations;
+    @Autowired
+    SubjectKeyVault vault;
 
     @Test
     void aTakenAddressGetsTheSameAnswerAndStoresNothingWhileItsOwnerGetsANotice() {
@@ -108,6 +115,24 @@ class RegistrationConfirmationTest extends IntegrationTest {
         jdbc.update("UPDATE one_time_code SET expires_at = now() - interval '1 second' WHERE subject_id = ?",
                 UUID.fromString(lateId));
         assertThat(confirmError(late.email(), lateCode)).isEqualTo("Invalid or expired code");
+    }
+
+    @Test
+    void anUnconfirmedRegistrationIsDeletedWhenItExpiresAndItsKeysAreDestroyed() {
+        TestMembers.Member member = TestMembers.fresh();
+        UUID pendingId = UUID.fromString(api().anonymous().documentName("registerMember").variable("input", member.input())
+                .execute().path("registerMember.memberId").entity(String.class).get());
+        String code = TestMail.code(member.email(), 1);
+        assertThat(vault.isErased(pendingId)).isFalse();
+        jdbc.update("UPDATE pending_registration SET expires_at = now() - interval '1 second' WHERE pending_id = ?", pendingId);
+        jdbc.update("UPDATE one_time_code SET expires_at = now() - interval '1 second' WHERE subject_id = ?", pendingId);
+
+        registrations.removeExpired();
+
+        assertThat(count("pending_registration WHERE pending_id = '" + pendingId + "'")).isZero();
+        assertThat(count("one_time_code WHERE subject_id = '" + pendingId + "'")).isZero();
+        assertThat(vault.isErased(pendingId)).as("what was pending can never be read again").isTrue();
+        assertThat(confirmError(member.email(), code)).isEqualTo("Invalid or expired code");
     }
 
     @Test

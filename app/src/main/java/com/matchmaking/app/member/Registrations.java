@@ -116,9 +116,15 @@ class Registrations {
             throw new RequestRejectedException(Classification.UNAUTHORIZED, "Invalid or expired code");
         }
         PendingRegistration registration = pending.get(0);
-        commands.send(new RegisterMember(pendingId, registration.profile(), registration.passwordHash(),
-                registration.acceptedPrivacyPolicyVersion(), registration.consents(), now),
-                Actor.member(pendingId), "registration");
+        try {
+            commands.send(new RegisterMember(pendingId, registration.profile(), registration.passwordHash(),
+                    registration.acceptedPrivacyPolicyVersion(), registration.consents(), now),
+                    Actor.member(pendingId), "registration");
+        } catch (RequestRejectedException refused) {
+            // Another registration of the address was confirmed first: this one can never be, so its keys go now.
+            transactions.executeWithoutResult(status -> vault.erase(pendingId));
+            throw refused;
+        }
         log.info("Registration {} confirmed", pendingId);
         return pendingId;
     }

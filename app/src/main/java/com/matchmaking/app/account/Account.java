@@ -10,6 +10,7 @@ import java.util.UUID;
  * A login: whose it is, what kind, its password hash and roles, and for staff what gates their access to personal
  * data. The login name itself is never stored.
  */
-record Account(UUID accountId, AccountKind kind, String passwordHash, Set<Role> roles, boolean suspended,
-               LocalDate agreementSignedOn, LocalDate trainingCompletedOn) {
+record Account(UUID accountId, AccountKind kind, String loginIndex, String passwordHash, Set<Role> roles,
+               boolean suspended, LocalDate agreementSignedOn, LocalDate trainingCompletedOn, long tokenVersion,
+               boolean mustChangePassword) {
 }

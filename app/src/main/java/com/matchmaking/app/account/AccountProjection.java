@@ -13,6 +13,7 @@ import com.matchmaking.schema.staff.StaffRolesChanged;
 import com.matchmaking.schema.staff.StaffSuspended;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +66,7 @@ class AccountProjection implements LoginAvailability {
     }
 
     @EventHandler
-    void on(StaffCreated event) {
+    void on(StaffCreated event, @MetaDataValue("purpose") String purpose) {
         if (event.username() == null || event.passwordHash() == null) {
             return;
         }
@@ -75,16 +76,23 @@ class AccountProjection implements LoginAvailability {
         } catch (DuplicateKeyException raced) {
             throw new LoginTakenException();
         }
+        if (Logins.BOOTSTRAP_PURPOSE.equals(purpose)) {
+            // The configured password sits in an environment variable or a file: it must not stay the password.
+            accounts.requirePasswordChange(event.staffId());
+        }
     }
 
+    /** A role change ends every session: the next token carries what the account may do now. */
     @EventHandler
     void on(StaffRolesChanged event) {
         accounts.changeRoles(event.staffId(), event.roles());
+        accounts.revokeTokens(event.staffId());
     }
 
     @EventHandler
     void on(StaffSuspended event) {
         accounts.suspend(event.staffId(), true);
+        accounts.revokeTokens(event.staffId());
     }
 
     @EventHandler

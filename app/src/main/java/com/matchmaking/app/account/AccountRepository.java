@@ -23,11 +23,14 @@ class AccountRepository {
     private static final RowMapper<Account> ACCOUNT = (rs, i) -> new Account(
             rs.getObject("account_id", UUID.class),
             AccountKind.valueOf(rs.getString("kind")),
+            rs.getString("login_index"),
             rs.getString("password_hash"),
             roles(rs.getArray("roles")),
             rs.getBoolean("suspended"),
             rs.getDate("agreement_signed_on") == null ? null : rs.getDate("agreement_signed_on").toLocalDate(),
-            rs.getDate("training_completed_on") == null ? null : rs.getDate("training_completed_on").toLocalDate());
+            rs.getDate("training_completed_on") == null ? null : rs.getDate("training_completed_on").toLocalDate(),
+            rs.getLong("token_version"),
+            rs.getBoolean("must_change_password"));
 
     private final JdbcTemplate jdbc;
 
@@ -103,7 +106,28 @@ class AccountRepository {
         jdbc.update("UPDATE account SET login_index = ? WHERE account_id = ?", loginIndex, accountId);
     }
 
+    /** Tokens issued before this die: logout, a new password, a suspension, a role change. */
+    void revokeTokens(UUID accountId) {
+        jdbc.update("UPDATE account SET token_version = token_version + 1 WHERE account_id = ?", accountId);
+    }
+
+    /** A new password: every token issued before dies, and a required change is done. */
+    void changePassword(UUID accountId, String passwordHash) {
+        jdbc.update("""
+                UPDATE account SET password_hash = ?, must_change_password = false, token_version = token_version + 1
+                WHERE account_id = ?
+                """, passwordHash, accountId);
+    }
+
+    void requirePasswordChange(UUID accountId) {
+        jdbc.update("UPDATE account SET must_change_password = true WHERE account_id = ?", accountId);
+    }
+
+    /** Removes the login with what points at its name: live reset codes and the run of failed attempts. */
     boolean delete(UUID accountId) {
+        jdbc.update("DELETE FROM one_time_code WHERE subject_id = ?", accountId);
+        jdbc.update("DELETE FROM login_attempt WHERE login_index = (SELECT login_index FROM account WHERE account_id = ?)",
+                accountId);
         return jdbc.update("DELETE FROM account WHERE account_id = ?", accountId) > 0;
     }
 

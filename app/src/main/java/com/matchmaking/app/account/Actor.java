@@ -11,11 +11,18 @@ import java.util.UUID;
  *
  * @param memberDataAllowed for staff: not suspended, confidentiality agreement signed and privacy training current;
  *                          members always see their own data
+ * @param mustChangePassword the bootstrap administrator before changing the configured password: nothing but
+ *                           {@code changePassword} is open
  */
-public record Actor(UUID accountId, AccountKind kind, Set<Role> roles, boolean suspended, boolean memberDataAllowed) {
+public record Actor(UUID accountId, AccountKind kind, Set<Role> roles, boolean suspended, boolean memberDataAllowed,
+                    boolean mustChangePassword) {
 
     public Actor {
         roles = Set.copyOf(roles);
+    }
+
+    public Actor(UUID accountId, AccountKind kind, Set<Role> roles, boolean suspended, boolean memberDataAllowed) {
+        this(accountId, kind, roles, suspended, memberDataAllowed, false);
     }
 
     /** A member acting on their own behalf. */

@@ -8,15 +8,33 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Failed logins per login name (its blind index), whether or not the name exists: after a run of failures the name
- * is locked for a while, and each further failure doubles the wait, up to a maximum. Because unknown names lock the
- * same way, a lock says nothing about whether an account exists.
+ * Login attempts per login name (its blind index), whether or not the name exists. An attempt is counted as a
+ * failure before its password is checked, in one statement that also sets the lock when the count reaches the limit
+ * and admits nothing while the name is locked: parallel guesses queue on the row and at most the limit of them ever
+ * reach the password check. A correct password then clears the count. Each further failure after a lock doubles the
+ * next one, up to a maximum. Because unknown names lock the same way, a lock says nothing about whether an account
+ * exists. A lock never suspends anything: the owner gets in again when it lifts.
  */
 @Repository
 class LoginAttempts {
+
+    /** Counts the attempt unless the name is locked; returns the attempts in a row, this one included. */
+    private static final String ADMIT = """
+            INSERT INTO login_attempt AS a (login_index, failures, last_failure_at, locked_until)
+            VALUES (?, 1, ?, CASE WHEN 1 >= ? THEN ?::timestamptz ELSE NULL END)
+            ON CONFLICT (login_index) DO UPDATE SET
+                failures = a.failures + 1,
+                last_failure_at = EXCLUDED.last_failure_at,
+                locked_until = CASE WHEN a.failures + 1 >= ?
+                    THEN EXCLUDED.last_failure_at + LEAST(
+                        ? * power(2, LEAST(GREATEST(a.failures + 1 - ?, 0), 30)), ?) * interval '1 millisecond'
+                    ELSE NULL END
+            WHERE a.locked_until IS NULL OR a.locked_until <= EXCLUDED.last_failure_at
+            RETURNING failures
+            """;
 
     private final JdbcTemplate jdbc;
     private final MatchmakingProperties.Auth settings;
@@ -26,28 +44,19 @@ class LoginAttempts {
         this.settings = properties.auth();
     }
 
-    /** Until when the name is locked, if it is. */
-    Optional<Instant> lockedUntil(String loginIndex, Instant now) {
-        List<Timestamp> until = jdbc.queryForList("SELECT locked_until FROM login_attempt WHERE login_index = ?",
-                Timestamp.class, loginIndex);
-        return until.stream().filter(t -> t != null && t.toInstant().isAfter(now)).map(Timestamp::toInstant).findFirst();
+    /**
+     * Counts an attempt at the name before its password is checked. Empty when the name is locked: the attempt is
+     * refused and not counted. Otherwise the attempts in a row, this one included.
+     */
+    java.util.OptionalInt admit(String loginIndex, Instant now) {
+        int after = settings.lockoutAfter();
+        List<Integer> attempts = jdbc.queryForList(ADMIT, Integer.class, loginIndex, Timestamp.from(now), after,
+                Timestamp.from(now.plus(lockFor(1))), after, settings.lockoutDuration().toMillis(), after,
+                settings.lockoutMaximum().toMillis());
+        return attempts.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(attempts.get(0));
     }
 
-    /** Counts a failure; returns the failures in a row, this one included. */
-    int failed(String loginIndex, Instant now) {
-        int failures = jdbc.queryForObject("""
-                INSERT INTO login_attempt (login_index, failures, last_failure_at) VALUES (?, 1, ?)
-                ON CONFLICT (login_index) DO UPDATE SET failures = login_attempt.failures + 1, last_failure_at = EXCLUDED.last_failure_at
-                RETURNING failures
-                """, Integer.class, loginIndex, Timestamp.from(now));
-        if (failures >= settings.lockoutAfter()) {
-            jdbc.update("UPDATE login_attempt SET locked_until = ? WHERE login_index = ?",
-                    Timestamp.from(now.plus(lockFor(failures))), loginIndex);
-        }
-        return failures;
-    }
-
-    void clearFor(java.util.UUID accountId) {
+    void clearFor(UUID accountId) {
         jdbc.update("DELETE FROM login_attempt WHERE login_index = (SELECT login_index FROM account WHERE account_id = ?)",
                 accountId);
     }
@@ -58,7 +67,7 @@ class LoginAttempts {
 
     /** The first lock lasts the configured duration; every further failure doubles it, up to the maximum. */
     Duration lockFor(int failures) {
-        int doublings = Math.min(failures - settings.lockoutAfter(), 30);
+        int doublings = Math.min(Math.max(failures - settings.lockoutAfter(), 0), 30);
         Duration lock = settings.lockoutDuration().multipliedBy(1L << doublings);
         return lock.compareTo(settings.lockoutMaximum()) > 0 ? settings.lockoutMaximum() : lock;
     }

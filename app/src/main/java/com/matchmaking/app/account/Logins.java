@@ -26,6 +26,8 @@ import java.util.UUID;
 public class Logins {
 
     private static final Logger log = LoggerFactory.getLogger(Logins.class);
+    /** The purpose the bootstrap administrator is created with: their configured password must be changed. */
+    public static final String BOOTSTRAP_PURPOSE = "bootstrap-administrator";
 
     private final AccountRepository accounts;
     private final LoginAttempts attempts;
@@ -50,8 +52,9 @@ public class Logins {
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    /** What a successful login returns. */
-    public record Session(String token, Instant expiresAt, UUID accountId, AccountKind kind, Set<Role> roles) {
+    /** What a successful login returns; {@code mustChangePassword}: only {@code changePassword} is open meanwhile. */
+    public record Session(String token, Instant expiresAt, UUID accountId, AccountKind kind, Set<Role> roles,
+                          boolean mustChangePassword) {
     }
 
     public Session login(String username, String password) {
@@ -61,18 +64,12 @@ public class Logins {
             throw new RequestRejectedException(Classification.UNAUTHORIZED, MessageKey.LOGIN_INVALID);
         }
         String loginIndex = loginNames.indexOf(username);
-        if (attempts.lockedUntil(loginIndex, now).isPresent()) {
-            throw new RequestRejectedException(Classification.UNAUTHORIZED, MessageKey.TOO_MANY_FAILED_LOGINS);
-        }
+        int attempt = admit(loginIndex, now);
         Optional<Account> account = accounts.findByLoginIndex(loginIndex);
         // Compare against a decoy when the name is unknown, so timing does not tell names apart.
-        boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(decoyHash));
+        boolean matches = checkPassword(password, account.map(Account::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
-            int failures = attempts.failed(loginIndex, now);
-            log.info("Failed login #{} in a row for account {}", failures,
-                    account.map(a -> a.accountId().toString()).orElse("(unknown)"));
-            account.ifPresent(a -> outcomes.publishEvent(new LoginOutcome.Failed(a.accountId(), a.kind(), failures, now)));
-            throw new RequestRejectedException(Classification.UNAUTHORIZED, MessageKey.LOGIN_INVALID);
+            throw failed(account, attempt, now);
         }
         attempts.succeeded(loginIndex);
         Account a = account.get();
@@ -80,8 +77,99 @@ public class Logins {
             throw RequestRejectedException.forbidden(MessageKey.ACCOUNT_SUSPENDED);
         }
         outcomes.publishEvent(new LoginOutcome.Succeeded(a.accountId(), a.kind(), now));
-        Tokens.Issued issued = tokens.issue(a.accountId(), now);
-        return new Session(issued.token(), issued.expiresAt(), a.accountId(), a.kind(), a.roles());
+        return session(a, now);
+    }
+
+    /**
+     * Counts the attempt before any password is checked (see {@link LoginAttempts}): a locked name is refused with
+     * nothing compared, and parallel guesses cannot get past the limit.
+     */
+    private int admit(String loginIndex, Instant now) {
+        return attempts.admit(loginIndex, now).orElseThrow(() -> {
+            passwords.matches("", decoyHash);
+            return new RequestRejectedException(Classification.UNAUTHORIZED, MessageKey.TOO_MANY_FAILED_LOGINS);
+        });
+    }
+
+    private RuntimeException failed(Optional<Account> account, int attempt, Instant now) {
+        log.info("Failed login #{} in a row for account {}", attempt,
+                account.map(a -> a.accountId().toString()).orElse("(unknown)"));
+        account.ifPresent(a -> outcomes.publishEvent(new LoginOutcome.Failed(a.accountId(), a.kind(), attempt, now)));
+        return new RequestRejectedException(Classification.UNAUTHORIZED, MessageKey.LOGIN_INVALID);
+    }
+
+    /** bcrypt refuses more than 72 bytes with an exception; such a password matches nothing, like a wrong one. */
+    private boolean checkPassword(String password, String hash) {
+        if (!PasswordRules.fitsBcrypt(password)) {
+            passwords.matches("", decoyHash);
+            return false;
+        }
+        return passwords.matches(password, hash);
+    }
+
+    /** A fresh token for the account as it stands (after confirming an address, changing or resetting a password). */
+    public Session sessionFor(UUID accountId) {
+        Account a = accounts.findById(accountId)
+                .orElseThrow(() -> new RequestRejectedException(Classification.UNAUTHORIZED, MessageKey.LOGIN_INVALID));
+        return session(a, clock.instant());
+    }
+
+    private Session session(Account a, Instant now) {
+        Tokens.Issued issued = tokens.issue(a.accountId(), a.tokenVersion(), now);
+        return new Session(issued.token(), issued.expiresAt(), a.accountId(), a.kind(), a.roles(), a.mustChangePassword());
+    }
+
+    /**
+     * Changes the caller's password: the current one is required, and wrong guesses at it count against the login name
+     * like failed logins. Every token issued before dies; the answer carries a new one.
+     */
+    public Session changePassword(UUID accountId, String currentPassword, String newPassword) {
+        PasswordRules.require("newPassword", newPassword, minimumFor(accountId));
+        Instant now = clock.instant();
+        Account account = accounts.findById(accountId)
+                .orElseThrow(() -> RequestRejectedException.unauthorized("Log in to use this operation"));
+        int attempt = admit(account.loginIndex(), now);
+        if (currentPassword == null || !checkPassword(currentPassword, account.passwordHash())) {
+            throw failed(Optional.of(account), attempt, now);
+        }
+        attempts.succeeded(account.loginIndex());
+        if (passwords.matches(newPassword, account.passwordHash())) {
+            throw RequestRejectedException.badRequest("newPassword must differ from the current password");
+        }
+        accounts.changePassword(accountId, passwords.encode(newPassword));
+        log.info("Password changed for account {}", accountId);
+        return sessionFor(accountId);
+    }
+
+    /** Sets a new password after a reset code was redeemed; every token issued before dies, a lock is lifted. */
+    public Session resetPassword(UUID accountId, String newPassword) {
+        accounts.changePassword(accountId, passwords.encode(newPassword));
+        attempts.clearFor(accountId);
+        log.info("Password reset for account {}", accountId);
+        return sessionFor(accountId);
+    }
+
+    /** Ends every session of the account: each token issued so far dies. */
+    public void logout(UUID accountId) {
+        accounts.revokeTokens(accountId);
+    }
+
+    /** The member account an email belongs to, if any (staff log in with usernames, which receive no mail). */
+    Optional<UUID> memberAccountOf(String loginIndex) {
+        return accounts.findByLoginIndex(loginIndex).filter(a -> a.kind() == AccountKind.MEMBER).map(Account::accountId);
+    }
+
+    /** Hashes a password for a new account or a pending registration; refuses one bcrypt cannot take. */
+    public String hash(String password) {
+        if (!PasswordRules.fitsBcrypt(password)) {
+            throw RequestRejectedException.badRequest("password must be at most " + PasswordRules.MAX_BYTES + " bytes in UTF-8");
+        }
+        return passwords.encode(password);
+    }
+
+    private int minimumFor(UUID accountId) {
+        return accounts.findById(accountId).map(a -> a.kind() == AccountKind.STAFF).orElse(false)
+                ? PasswordRules.STAFF_MIN_CHARACTERS : PasswordRules.MIN_CHARACTERS;
     }
 
     /** Forgets the failed logins in a row of an account (after compliance reinstated it following an alert). */
@@ -94,9 +182,13 @@ public class Logins {
         return accounts.delete(accountId);
     }
 
-    /** Who presents this bearer token: nobody if it is invalid or expired, or its account no longer exists. */
+    /**
+     * Who presents this bearer token: nobody if it is invalid or expired, its account no longer exists, or it was
+     * revoked (its version is not the account's any more).
+     */
     public Optional<Actor> authenticate(String bearerToken) {
-        return tokens.verify(bearerToken).flatMap(accounts::findById).map(this::actor);
+        return tokens.verify(bearerToken).flatMap(verified -> accounts.findById(verified.accountId())
+                .filter(a -> a.tokenVersion() == verified.version())).map(this::actor);
     }
 
     /** The actor of an account as it stands now. */
@@ -106,7 +198,7 @@ public class Logins {
 
     private Actor actor(Account a) {
         boolean allowed = a.kind() == AccountKind.MEMBER || (!a.suspended() && agreementAndTrainingCurrent(a));
-        return new Actor(a.accountId(), a.kind(), a.roles(), a.suspended(), allowed);
+        return new Actor(a.accountId(), a.kind(), a.roles(), a.suspended(), allowed, a.mustChangePassword());
     }
 
     private boolean agreementAndTrainingCurrent(Account a) {

@@ -23,13 +23,15 @@ import java.util.UUID;
 /**
  * Signed login tokens: JWTs signed with HS256 by Nimbus, through Spring Security's encoder and decoder. The subject
  * is the account id, nothing personal, and every token expires. Roles are not in the token; they are read at every
- * request. The signing key is a service secret shared by all nodes.
+ * request. The signing key is a service secret shared by all nodes. Each token carries its account's token version
+ * ({@value #VERSION}, a counter): moving the account's version on revokes every token issued before.
  */
 @Component
 class Tokens {
 
     static final String ISSUER = "matchmaking";
     private static final String SIGNING_SECRET = ServiceSecrets.TOKEN_SIGNING;
+    static final String VERSION = "ver";
 
     private final ServiceSecrets secrets;
     private final MatchmakingProperties properties;
@@ -44,7 +46,11 @@ class Tokens {
     record Issued(String token, Instant expiresAt) {
     }
 
-    Issued issue(UUID accountId, Instant now) {
+    /** Whose a verified token is, and the token version it was issued at. */
+    record Verified(UUID accountId, long version) {
+    }
+
+    Issued issue(UUID accountId, long version, Instant now) {
         Instant expiresAt = now.plus(properties.auth().tokenTtl());
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
@@ -52,15 +58,21 @@ class Tokens {
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .id(UUID.randomUUID().toString())
+                .claim(VERSION, version)
                 .build();
         Jwt jwt = encoder().encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims));
         return new Issued(jwt.getTokenValue(), expiresAt);
     }
 
-    /** The account id of a valid, unexpired token of ours. */
-    Optional<UUID> verify(String token) {
+    /** The account id and token version of a valid, unexpired token of ours. */
+    Optional<Verified> verify(String token) {
         try {
-            return Optional.of(UUID.fromString(decoder().decode(token).getSubject()));
+            Jwt jwt = decoder().decode(token);
+            Object version = jwt.getClaims().get(VERSION);
+            if (!(version instanceof Number number)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Verified(UUID.fromString(jwt.getSubject()), number.longValue()));
         } catch (JwtException | IllegalArgumentException | NullPointerException invalid) {
             return Optional.empty();
         }

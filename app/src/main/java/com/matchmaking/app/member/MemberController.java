@@ -1,21 +1,18 @@
 package com.matchmaking.app.member;
 
-import com.matchmaking.app.policy.PrivacyNotices;
 import com.matchmaking.app.policy.PrivacyPolicies;
-import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.member.MemberInputs.PreferencesInput;
 import com.matchmaking.app.member.MemberInputs.ProfileInput;
 import com.matchmaking.app.member.MemberInputs.RegisterMemberInput;
-import com.matchmaking.app.member.MemberInputs.ValidRegistration;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.GrantConsent;
 import com.matchmaking.schema.consent.WithdrawConsent;
 import com.matchmaking.schema.member.PartnerPreferences;
-import com.matchmaking.schema.member.RegisterMember;
 import com.matchmaking.schema.member.UpdatePreferences;
 import com.matchmaking.schema.member.UpdateProfile;
 import com.matchmaking.schema.member.VerifyIdNumber;
@@ -25,7 +22,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 
 import java.time.Clock;
@@ -41,17 +37,17 @@ class MemberController {
 
     private final AuditedCommands commands;
     private final MemberHistory history;
-    private final PasswordEncoder passwords;
     private final PrivacyPolicies policies;
-    private final PrivacyNotices notices;
     private final Clock clock;
+    private final Registrations registrations;
+    private final Logins logins;
 
-    MemberController(AuditedCommands commands, MemberHistory history, PasswordEncoder passwords, PrivacyPolicies policies,
-                     PrivacyNotices notices, Clock clock) {
-        this.notices = notices;
+    MemberController(AuditedCommands commands, MemberHistory history, PrivacyPolicies policies,
+                     Clock clock, Registrations registrations, Logins logins) {
+        this.registrations = registrations;
+        this.logins = logins;
         this.commands = commands;
         this.history = history;
-        this.passwords = passwords;
         this.policies = policies;
         this.clock = clock;
     }
@@ -76,23 +72,15 @@ class MemberController {
         }
     }
 
+    /** A pending id, alike for a new and a taken address (see {@link Registrations}). */
     @MutationMapping
     RegistrationPayload registerMember(@Argument RegisterMemberInput input, Locale locale) {
-        // The policy as this member was shown it: its language and the hash of its exact text are recorded.
-        PrivacyNotices.Rendered shown =
-                notices.current(Languages.chosen(input.acceptedPrivacyPolicyLanguage(), locale));
-        String currentPolicy = shown.version();
-        ValidRegistration valid = MemberInputs.registration(input, currentPolicy, clock);
-        String hashShown = input.acceptedPrivacyPolicyTextHash();
-        if (hashShown != null && !hashShown.strip().equals(shown.textHash())) {
-            throw RequestRejectedException.conflict(MessageKey.POLICY_TEXT_CHANGED);
-        }
-        UUID memberId = UUID.randomUUID();
-        Actor self = Actor.member(memberId);
-        commands.send(new RegisterMember(memberId, valid.profile(), passwords.encode(valid.password()),
-                currentPolicy, valid.consents(), clock.instant(), shown.language(), shown.textHash()), self,
-                "registration");
-        return new RegistrationPayload(memberId);
+        return new RegistrationPayload(registrations.register(input, locale));
+    }
+
+    @MutationMapping
+    Logins.Session confirmEmail(@Argument String email, @Argument String code) {
+        return logins.sessionFor(registrations.confirm(email, code));
     }
 
     @QueryMapping

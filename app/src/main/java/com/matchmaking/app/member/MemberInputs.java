@@ -1,6 +1,7 @@
 package com.matchmaking.app.member;
 
 import com.matchmaking.app.problem.MessageKey;
+import com.matchmaking.app.account.PasswordRules;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.member.Education;
@@ -71,8 +72,7 @@ final class MemberInputs {
         Violations violations = new Violations();
         violations.check(in.acceptedPrivacyPolicyVersion() != null && in.acceptedPrivacyPolicyVersion().equals(currentPolicyVersion),
                 MessageKey.POLICY_VERSION_NOT_CURRENT);
-        violations.check(in.password() != null && in.password().length() >= 10 && in.password().length() <= 128
-                        && !in.password().isBlank(), MessageKey.LENGTH_BETWEEN, "password", 10, 128);
+        PasswordRules.check(violations, "password", in.password(), PasswordRules.MIN_CHARACTERS);
         Profile profile = new Profile(
                 required(violations, "fullName", in.fullName(), v -> name(violations, v)),
                 required(violations, "email", in.email(), v -> email(violations, v)),

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an alert does to the account, in the same transaction as the alert (a subscribing processor): a staff account
- * is suspended the moment an alert is raised about it, and reinstated when compliance resolves the alert with
+ * is suspended the moment an alert is raised about it (except for failed logins, see below), and reinstated when compliance resolves the alert with
  * {@code REINSTATE} (a suspension an administrator imposed for another reason stays). Reinstating after failed
  * logins also clears the run of failures, or the next typo would raise the alert again.
  */
@@ -33,9 +33,14 @@ class RiskResponse {
         this.logins = logins;
     }
 
+    /**
+     * Failed logins are the one rule that suspends nobody: anyone who knows a username can fail its logins, and would
+     * otherwise switch off every compliance officer from outside. The lockout slows the guesser; the alert tells
+     * compliance.
+     */
     @EventHandler
     void on(RiskAlertRaised event) {
-        if (RiskAlert.STAFF.equals(event.accountKind())) {
+        if (RiskAlert.STAFF.equals(event.accountKind()) && event.rule() != RiskRule.FAILED_LOGINS) {
             commands.sendAsSystem(new SuspendStaff(event.accountId(), SuspensionReason.RISK_ALERT, event.raisedAt()),
                     "risk-alert", AuditedCommands.EVENT);
         }

@@ -13,6 +13,9 @@ import com.matchmaking.schema.authorization.AuthorizationTable.OperationRule;
  */
 final class AccessPolicy {
 
+    /** The one operation open to an account that must change its password first. */
+    static final String CHANGE_PASSWORD = "Mutation.changePassword";
+
     private AccessPolicy() {
     }
 
@@ -28,6 +31,9 @@ final class AccessPolicy {
         }
         if (actor == null) {
             throw RequestRejectedException.unauthorized(MessageKey.LOGIN_REQUIRED);
+        }
+        if (actor.mustChangePassword() && !CHANGE_PASSWORD.equals(operation)) {
+            throw RequestRejectedException.forbidden("Change the configured password with changePassword first");
         }
         if (actor.suspended()) {
             throw RequestRejectedException.forbidden(MessageKey.ACCOUNT_SUSPENDED);

@@ -2,6 +2,7 @@ package com.matchmaking.app.staff;
 
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.LoginAvailability;
+import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.account.Role;
@@ -19,7 +20,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Creates the first administrator from configuration at start-up, if that login does not exist yet. Several nodes
+ * Creates the first administrator from configuration at start-up, if that login does not exist yet. They must change
+ * the configured password at their first login (it sits in an environment variable or a file). A password that is
+ * not acceptable (too short, or longer than bcrypt's 72 bytes) is reported in one line and no administrator is made. Several nodes
  * starting at once race harmlessly: the login's uniqueness lets one through.
  */
 @Component
@@ -49,15 +52,23 @@ class BootstrapAdministrator implements ApplicationRunner {
             log.info("No bootstrap administrator configured (MATCHMAKING_BOOTSTRAP_ADMIN_USERNAME / _PASSWORD)");
             return;
         }
-        StaffInputs.ValidStaff valid = StaffInputs.validate(new StaffInputs.CreateStaffInput(admin.username(),
-                admin.password(), admin.displayName(), java.util.List.of(Role.ADMIN)));
+        StaffInputs.ValidStaff valid;
+        try {
+            valid = StaffInputs.validate(new StaffInputs.CreateStaffInput(admin.username(),
+                    admin.password(), admin.displayName(), java.util.List.of(Role.ADMIN)));
+        } catch (RequestRejectedException invalid) {
+            // One line that says what to fix, instead of a stack of exceptions; the message names fields, not values.
+            log.error("The bootstrap administrator was not created: MATCHMAKING_BOOTSTRAP_ADMIN_USERNAME / _PASSWORD are "
+                    + "not acceptable ({})", invalid.getMessage());
+            return;
+        }
         UUID staffId = UUID.randomUUID();
         if (!logins.isAvailable(valid.username(), staffId)) {
             return;
         }
         try {
             commands.sendAsSystem(new CreateStaff(staffId, valid.username(), valid.displayName(),
-                    passwords.encode(valid.password()), Set.of(Role.ADMIN), clock.instant()), "bootstrap-administrator");
+                    passwords.encode(valid.password()), Set.of(Role.ADMIN), clock.instant()), Logins.BOOTSTRAP_PURPOSE);
             log.info("Created the bootstrap administrator {}", staffId);
         } catch (RequestRejectedException alreadyThere) {
             log.info("The bootstrap administrator already exists");

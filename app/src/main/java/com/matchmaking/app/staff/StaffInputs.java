@@ -1,6 +1,7 @@
 package com.matchmaking.app.staff;
 
 import com.matchmaking.app.problem.MessageKey;
+import com.matchmaking.app.account.PasswordRules;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.account.Role;
 
@@ -31,8 +32,7 @@ final class StaffInputs {
         String username = in.username() == null ? "" : Normalizer.normalize(in.username().strip(), Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT);
         violations.check(USERNAME.matcher(username).matches(), MessageKey.USERNAME_FORMAT);
-        violations.check(in.password() != null && in.password().length() >= 12 && in.password().length() <= 128,
-                MessageKey.LENGTH_BETWEEN, "password", 12, 128);
+        PasswordRules.check(violations, "password", in.password(), PasswordRules.STAFF_MIN_CHARACTERS);
         String displayName = in.displayName() == null ? "" : Normalizer.normalize(in.displayName().strip(), Normalizer.Form.NFC);
         violations.check(!displayName.isEmpty() && displayName.length() <= 100
                         && displayName.chars().noneMatch(Character::isISOControl), MessageKey.LENGTH_BETWEEN, "displayName", 1, 100);

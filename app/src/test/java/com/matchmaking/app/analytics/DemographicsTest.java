@@ -50,6 +50,7 @@ class DemographicsTest extends IntegrationTest {
         input.put("gender", gender);
         input.put("birthDate", birthDate.toString());
         api().anonymous().documentName("registerMember").variable("input", input).execute().path("registerMember.memberId").hasValue();
+        api().confirm((String) input.get("email"));
     }
 
     @SuppressWarnings("unchecked")

@@ -135,7 +135,7 @@ class ConsentLedgerTest extends IntegrationTest {
         current.put("acceptedPrivacyPolicyVersion", version);
         api().anonymous().documentName("registerMember").variable("input", current).execute()
                 .path("registerMember.memberId").hasValue();
-        String token = api().login(data.email(), data.password());
+        String token = api().confirm(data.email());
         api().as(token).documentName("me").execute().path("me.acceptedPrivacyPolicyVersion").entity(String.class)
                 .isEqualTo(version);
     }

@@ -45,7 +45,7 @@ final class CityMembers {
         input.put("consents", personalised ? List.of("PERSONALISED_RECOMMENDATIONS") : List.of());
         String id = api.anonymous().documentName("registerMember").variable("input", input)
                 .execute().path("registerMember.memberId").entity(String.class).get();
-        return new Api.Registered(UUID.fromString(id), api.login(data.email(), data.password()), data);
+        return new Api.Registered(UUID.fromString(id), api.confirm(data.email()), data);
     }
 
     void preferences(Api.Registered member, Map<String, Object> input) {

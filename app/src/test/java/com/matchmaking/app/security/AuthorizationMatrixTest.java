@@ -4,6 +4,7 @@ import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TableAssertions;
+import com.matchmaking.app.support.TestMail;
 import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.authorization.AuthorizationTable;
@@ -80,15 +81,34 @@ class AuthorizationMatrixTest extends IntegrationTest {
         callers.add(new Caller(null, () -> null));
         // A member's own operations change or erase them: every call gets a fresh member.
         callers.add(new Caller(Role.MEMBER, () -> api().register(TestMembers.fresh()).token()));
-        callers.add(new Caller(Role.MATCHMAKER, matchmaker::token));
+        // Staff log in afresh for every call: logout and a password change end the sessions they have.
+        callers.add(new Caller(Role.MATCHMAKER, () -> staffing.login(matchmaker)));
         for (Role role : EnumSet.of(Role.CUSTOMER_SERVICE, Role.ANALYST, Role.COMPLIANCE, Role.ADMIN)) {
             Staffing.StaffMember staff = staffing.cleared(role);
-            callers.add(new Caller(role, staff::token));
+            callers.add(new Caller(role, () -> staffing.login(staff)));
         }
 
         String member = assignedMember.memberId().toString();
         call("Query.privacyPolicy", "privacyPolicy", c -> Map.of());
-        call("Mutation.login", "login", c -> Map.of("username", Staffing.ADMIN_USERNAME, "password", Staffing.ADMIN_PASSWORD));
+        call("Mutation.login", "login", c -> Map.of("username", Staffing.ADMIN_USERNAME,
+                "password", Staffing.ADMIN_CHANGED_PASSWORD));
+        call("Mutation.confirmEmail", "confirmEmail", c -> {
+            TestMembers.Member pending = TestMembers.fresh();
+            api().anonymous().documentName("registerMember").variable("input", pending.input()).execute()
+                    .path("registerMember.memberId").hasValue();
+            return Map.of("email", pending.email(), "code", TestMail.code(pending.email(), 1));
+        });
+        call("Mutation.requestPasswordReset", "requestPasswordReset", c -> Map.of("email", "nobody@example.com"));
+        call("Mutation.resetPassword", "resetPassword", c -> {
+            Api.Registered resetting = api().register(TestMembers.fresh());
+            api().anonymous().documentName("requestPasswordReset").variable("email", resetting.data().email()).execute()
+                    .path("requestPasswordReset").hasValue();
+            return Map.of("email", resetting.data().email(), "code", TestMail.code(resetting.data().email(), 2),
+                    "newPassword", "the matrix reset password");
+        });
+        // Too short a new password: allowed callers get BAD_REQUEST, and nobody's password changes.
+        call("Mutation.changePassword", "changePassword", c -> Map.of("currentPassword", "whatever", "newPassword", "short"));
+        call("Mutation.logout", "logout", c -> Map.of());
         call("Mutation.registerMember", "registerMember", c -> Map.of("input", TestMembers.fresh().input()));
         call("Query.me", "me", c -> Map.of());
         call("Query.myDataExport", "myDataExport", c -> Map.of());
@@ -117,7 +137,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 c -> Map.of("memberId", member, "matchmakerId", matchmaker.staffId().toString()));
         call("Mutation.fileLeakReport", "fileLeakReport", c -> Map.of("input",
                 Map.of("category", "OTHER", "description", "Checking the matrix of access for reports")));
-        String report = api().as(matchmaker.token()).documentName("fileLeakReport").variable("input",
+        String report = api().as(staffing.login(matchmaker)).documentName("fileLeakReport").variable("input",
                         Map.of("category", "OTHER", "description", "A case for the matrix to work on"))
                 .execute().path("fileLeakReport.reportId").entity(String.class).get();
         call("Query.leakCases", "leakCases", c -> Map.of());
@@ -191,7 +211,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     /** A fresh open leak case, for operations that move a case on. */
     private String freshReport() {
-        return api().as(matchmaker.token()).documentName("fileLeakReport").variable("input",
+        return api().as(staffing.login(matchmaker)).documentName("fileLeakReport").variable("input",
                         Map.of("category", "OTHER", "description", "Another case for the matrix"))
                 .execute().path("fileLeakReport.reportId").entity(String.class).get();
     }

@@ -64,6 +64,10 @@ class InjectionDefenceTest extends IntegrationTest {
      */
     static final Set<String> COVERED = new TreeSet<>(List.of(
             "Mutation.login.username", "Mutation.login.password",
+            "Mutation.confirmEmail.email", "Mutation.confirmEmail.code",
+            "Mutation.changePassword.currentPassword", "Mutation.changePassword.newPassword",
+            "Mutation.requestPasswordReset.email",
+            "Mutation.resetPassword.email", "Mutation.resetPassword.code", "Mutation.resetPassword.newPassword",
             "Mutation.registerMember.input.email", "Mutation.registerMember.input.password",
             "Mutation.registerMember.input.fullName", "Mutation.registerMember.input.phone",
             "Mutation.registerMember.input.city", "Mutation.registerMember.input.acceptedPrivacyPolicyVersion",
@@ -159,7 +163,7 @@ class InjectionDefenceTest extends IntegrationTest {
             input.put("aboutMe", payload);
             String id = api().anonymous().documentName("registerMember").variable("input", input).execute()
                     .path("registerMember.memberId").entity(String.class).get();
-            String token = api().login(data.email(), data.password());
+            String token = api().confirm(data.email());
             GraphQlTester as = api().as(token);
 
             as.documentName("me").execute()
@@ -266,6 +270,22 @@ class InjectionDefenceTest extends IntegrationTest {
                     .execute(), "UNAUTHORIZED");
             assertRefused(api().anonymous().documentName("login").variable("username", member.data().email())
                     .variable("password", payload).execute(), "UNAUTHORIZED");
+            assertRefused(api().anonymous().documentName("confirmEmail").variable("email", payload).variable("code", payload)
+                    .execute(), "UNAUTHORIZED");
+            assertRefused(api().anonymous().documentName("confirmEmail").variable("email", member.data().email())
+                    .variable("code", payload).execute(), "UNAUTHORIZED");
+            api().anonymous().documentName("requestPasswordReset").variable("email", payload).execute()
+                    .path("requestPasswordReset").entity(Boolean.class).isEqualTo(true);
+            assertRefused(api().anonymous().documentName("resetPassword").variable("email", payload).variable("code", payload)
+                    .variable("newPassword", "a long enough password").execute(), "UNAUTHORIZED");
+            // As a new password a payload is a password like any other (refused only when too short): with a wrong
+            // code or current password nothing changes.
+            assertRefused(api().anonymous().documentName("resetPassword").variable("email", member.data().email())
+                    .variable("code", "12345678").variable("newPassword", payload).execute(),
+                    payload.length() < 10 ? "BAD_REQUEST" : "UNAUTHORIZED");
+            assertRefused(api().as(member.token()).documentName("changePassword").variable("currentPassword", payload)
+                    .variable("newPassword", payload.length() < 10 ? payload + " long enough" : payload).execute(),
+                    "UNAUTHORIZED");
         }
         api().as(matchmaker.token()).documentName("memberCards").execute().path("memberCards.cards").entityList(Object.class)
                 .hasSizeGreaterThan(0);
@@ -311,7 +331,7 @@ class InjectionDefenceTest extends IntegrationTest {
         Map<String, Object> input = new HashMap<>(data.input());
         input.put("aboutMe", script);
         api().anonymous().documentName("registerMember").variable("input", input).execute().path("registerMember").hasValue();
-        String token = api().login(data.email(), data.password());
+        String token = api().confirm(data.email());
 
         var response = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().post().uri("/graphql")
                 .header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)

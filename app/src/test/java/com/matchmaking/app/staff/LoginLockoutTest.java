@@ -8,6 +8,11 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +66,38 @@ class LoginLockoutTest extends IntegrationTest {
         assertThat(loginError(member.email(), member.password())).isEqualTo("Too many failed logins; try again later");
         Thread.sleep(2_000);
         assertThat(api().login(member.email(), member.password())).isNotBlank();
+    }
+
+    /**
+     * Twelve guesses at once: each is counted before its password is checked, so exactly the limit of them are
+     * compared and the rest find the name locked, whatever the interleaving. The name's owner is locked out too.
+     */
+    @Test
+    void parallelGuessesNeverGetPastTheLimit() throws Exception {
+        TestMembers.Member member = TestMembers.fresh();
+        api().register(member);
+        int guesses = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            String guess = "parallel guess " + i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return loginError(member.email(), guess);
+            }));
+        }
+        start.countDown();
+        List<String> messages = new ArrayList<>();
+        for (Future<String> answer : answers) {
+            messages.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(messages.stream().filter("Invalid username or password"::equals).count())
+                .as("password checks: at most the limit").isEqualTo(3);
+        assertThat(messages.stream().filter("Too many failed logins; try again later"::equals).count()).isEqualTo(guesses - 3);
+        assertThat(loginError(member.email(), member.password())).isEqualTo("Too many failed logins; try again later");
     }
 
     private String loginError(String username, String password) {

@@ -156,7 +156,7 @@ class StaffMemberViewTest extends IntegrationTest {
         input.put("birthDate", "1990-03-07");
         String id = api().anonymous().documentName("registerMember").variable("input", input).execute()
                 .path("registerMember.memberId").entity(String.class).get();
-        String token = api().login(data.email(), data.password());
+        String token = api().confirm(data.email());
 
         api().as(token).documentName("submitIdNumber").variable("idNumber", VALID_ID.toLowerCase()).execute()
                 .path("submitIdNumber.maskedIdNumber").entity(String.class).isEqualTo("**************1233")

@@ -25,11 +25,36 @@ public final class Staffing {
     public record StaffMember(UUID staffId, String username, String password, String token) {
     }
 
+    /** The password the bootstrap administrator changes the configured one to at their first login. */
+    public static final String ADMIN_CHANGED_PASSWORD = ADMIN_PASSWORD + "-changed";
+
     public String adminToken() {
         if (adminToken == null) {
-            adminToken = api.login(ADMIN_USERNAME, ADMIN_PASSWORD);
+            adminToken = adminLogin(api);
         }
         return adminToken;
+    }
+
+    /**
+     * A fresh token of the bootstrap administrator. The first login in an application must change the configured
+     * password (everything else is refused until then); later ones use the changed password.
+     */
+    public static String adminLogin(Api api) {
+        var changed = api.anonymous().documentName("login").variable("username", ADMIN_USERNAME)
+                .variable("password", ADMIN_CHANGED_PASSWORD).execute();
+        List<String> token = new java.util.ArrayList<>();
+        changed.errors().satisfy(errors -> {
+            if (errors.isEmpty()) {
+                token.add(changed.path("login.token").entity(String.class).get());
+            }
+        });
+        if (!token.isEmpty()) {
+            return token.get(0);
+        }
+        String first = api.login(ADMIN_USERNAME, ADMIN_PASSWORD);
+        return api.as(first).documentName("changePassword").variable("currentPassword", ADMIN_PASSWORD)
+                .variable("newPassword", ADMIN_CHANGED_PASSWORD).execute().path("changePassword.token")
+                .entity(String.class).get();
     }
 
     /** A staff member with the roles, a signed agreement and current training: cleared for personal data. */

@@ -21,6 +21,9 @@ public final class TestApplications {
         properties.put("spring.datasource.password", database.password());
         properties.put("matchmaking.data-dir", dataDir.toString());
         properties.put("matchmaking.keys.kek-file", dataDir.resolve("kek.json").toString());
+        // Every test application mails to the one real SMTP server of the test JVM (TestMail).
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(TestMail.smtpPort()));
         return properties;
     }
 

@@ -74,6 +74,14 @@ public final class AuthorizationTable {
         open("Query.privacyPolicy");
         open("Mutation.login");
         open("Mutation.registerMember");
+        // The credential life cycle: confirming an address and resetting a password prove a mailbox, not a login.
+        open("Mutation.confirmEmail");
+        open("Mutation.requestPasswordReset");
+        open("Mutation.resetPassword");
+        for (String own : new String[] {"Mutation.changePassword", "Mutation.logout"}) {
+            rule(own, false, Role.MEMBER, Role.MATCHMAKER, Role.CUSTOMER_SERVICE, Role.ANALYST, Role.COMPLIANCE, Role.ADMIN);
+            MEMBER_RIGHTS.add(own);
+        }
 
         for (String own : new String[] {"Query.me", "Query.myDataExport", "Query.myErasureStatus", "Query.myConsents",
                 "Mutation.updateMyProfile", "Mutation.updateMyPreferences", "Mutation.requestErasure",

@@ -1,6 +1,7 @@
 package com.matchmaking.app.account;
 
 import com.matchmaking.app.mail.Mailer;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.Classification;
 import com.matchmaking.app.problem.RequestRejectedException;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -76,7 +77,7 @@ class LoginController {
         Instant now = clock.instant();
         UUID accountId = codes.redeem(OneTimeCodes.Purpose.RESET_PASSWORD, loginNames.indexOf(email == null ? "" : email),
                         code, now)
-                .orElseThrow(() -> new RequestRejectedException(Classification.UNAUTHORIZED, "Invalid or expired code"));
+                .orElseThrow(() -> new RequestRejectedException(Classification.UNAUTHORIZED, MessageKey.CODE_INVALID));
         return logins.resetPassword(accountId, newPassword);
     }
 }

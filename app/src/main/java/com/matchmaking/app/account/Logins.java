@@ -127,14 +127,14 @@ public class Logins {
         PasswordRules.require("newPassword", newPassword, minimumFor(accountId));
         Instant now = clock.instant();
         Account account = accounts.findById(accountId)
-                .orElseThrow(() -> RequestRejectedException.unauthorized("Log in to use this operation"));
+                .orElseThrow(() -> RequestRejectedException.unauthorized(MessageKey.LOGIN_REQUIRED));
         int attempt = admit(account.loginIndex(), now);
         if (currentPassword == null || !checkPassword(currentPassword, account.passwordHash())) {
             throw failed(Optional.of(account), attempt, now);
         }
         attempts.succeeded(account.loginIndex());
         if (passwords.matches(newPassword, account.passwordHash())) {
-            throw RequestRejectedException.badRequest("newPassword must differ from the current password");
+            throw RequestRejectedException.badRequest(MessageKey.PASSWORD_MUST_DIFFER, "newPassword");
         }
         accounts.changePassword(accountId, passwords.encode(newPassword));
         log.info("Password changed for account {}", accountId);
@@ -162,7 +162,7 @@ public class Logins {
     /** Hashes a password for a new account or a pending registration; refuses one bcrypt cannot take. */
     public String hash(String password) {
         if (!PasswordRules.fitsBcrypt(password)) {
-            throw RequestRejectedException.badRequest("password must be at most " + PasswordRules.MAX_BYTES + " bytes in UTF-8");
+            throw RequestRejectedException.badRequest(MessageKey.PASSWORD_TOO_LONG, "password", PasswordRules.MAX_BYTES);
         }
         return passwords.encode(password);
     }

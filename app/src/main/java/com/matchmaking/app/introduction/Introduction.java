@@ -165,8 +165,7 @@ class Introduction {
             return;
         }
         if (status != IntroductionStatus.CONFIRMED) {
-            throw RequestRejectedException.conflict("Only a confirmed introduction can be withdrawn from; this one is "
-                    + status);
+            throw RequestRejectedException.conflict(MessageKey.INTRODUCTION_NOT_WITHDRAWABLE, status);
         }
         apply(new IntroductionWithdrawn(introductionId, command.memberId(), command.withdrawnAt()));
     }
@@ -176,7 +175,7 @@ class Introduction {
     void handle(EndIntroduction command) {
         UUID member = command.memberId();
         if (!Objects.equals(member, memberA) && !Objects.equals(member, memberB)) {
-            throw RequestRejectedException.badRequest("The member is not part of this introduction");
+            throw RequestRejectedException.badRequest(MessageKey.NOT_IN_INTRODUCTION);
         }
         if (status == IntroductionStatus.PROPOSED || status == IntroductionStatus.CONFIRMED) {
             apply(new IntroductionEnded(introductionId, command.endedAt()));

@@ -86,7 +86,7 @@ class LeakReport {
      */
     private void requireNotSuspect(UUID staffId) {
         if (suspectedStaffId != null && suspectedStaffId.equals(staffId)) {
-            throw RequestRejectedException.notFound("No such leak case");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_LEAK_CASE);
         }
     }
 

@@ -108,7 +108,7 @@ class LeakReportController {
         try {
             commands.send(command, actor, "leak-investigation");
         } catch (AggregateNotFoundException unknown) {
-            throw RequestRejectedException.notFound("No such leak case");
+            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_LEAK_CASE);
         }
     }
 

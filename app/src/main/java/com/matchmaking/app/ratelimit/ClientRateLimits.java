@@ -2,6 +2,7 @@ package com.matchmaking.app.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -54,7 +55,7 @@ class ClientRateLimits {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            throw RequestRejectedException.badRequest("Too many requests from this client; try again in " + seconds + " s");
+            throw RequestRejectedException.badRequest(MessageKey.RATE_LIMITED, seconds);
         }
     }
 

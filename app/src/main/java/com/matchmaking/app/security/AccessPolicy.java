@@ -33,7 +33,7 @@ final class AccessPolicy {
             throw RequestRejectedException.unauthorized(MessageKey.LOGIN_REQUIRED);
         }
         if (actor.mustChangePassword() && !CHANGE_PASSWORD.equals(operation)) {
-            throw RequestRejectedException.forbidden("Change the configured password with changePassword first");
+            throw RequestRejectedException.forbidden(MessageKey.MUST_CHANGE_PASSWORD);
         }
         if (actor.suspended()) {
             throw RequestRejectedException.forbidden(MessageKey.ACCOUNT_SUSPENDED);

@@ -82,8 +82,7 @@ class Staff {
     @CommandHandler
     void handle(ReinstateStaff command) {
         if (suspended && suspensionReason == SuspensionReason.RISK_ALERT) {
-            throw RequestRejectedException.conflict("This account was suspended by a risk alert; only compliance's "
-                    + "review of the alert lifts it");
+            throw RequestRejectedException.conflict(MessageKey.REINSTATE_RISK_SUSPENSION);
         }
         if (suspended) {
             apply(new StaffReinstated(staffId, command.reinstatedAt()));

@@ -68,7 +68,7 @@ class StaffController {
         if (staffId.equals(actor.accountId()) && !roles.contains(Role.ADMIN)) {
             throw RequestRejectedException.conflict(MessageKey.ADMIN_OWN_ROLE);
         }
-        requireSomeoneElse(staffId, actor, "roles");
+        requireSomeoneElse(staffId, actor, MessageKey.ADMIN_OWN_ROLES);
         commands.send(new ChangeStaffRoles(staffId, new HashSet<>(roles), clock.instant()), actor, "staff-administration");
         return records.load(staffId);
     }
@@ -77,9 +77,9 @@ class StaffController {
      * Four eyes on what opens members' data: an administrator who could give their own account a role, a signed
      * agreement or current training could clear themselves for any member's data without anyone else noticing.
      */
-    private static void requireSomeoneElse(UUID staffId, Actor actor, String what) {
+    private static void requireSomeoneElse(UUID staffId, Actor actor, MessageKey what) {
         if (actor.accountId().equals(staffId)) {
-            throw RequestRejectedException.forbidden("Administrators cannot record " + what + " for their own account");
+            throw RequestRejectedException.forbidden(what);
         }
     }
 
@@ -106,7 +106,7 @@ class StaffController {
                 MessageKey.LENGTH_BETWEEN, "version", 1, 40);
         StaffInputs.date(violations, "signedOn", signedOn, clock);
         violations.throwIfAny();
-        requireSomeoneElse(staffId, actor, "a confidentiality agreement");
+        requireSomeoneElse(staffId, actor, MessageKey.ADMIN_OWN_AGREEMENT);
         commands.send(new RecordConfidentialityAgreement(staffId, version.strip(), signedOn, clock.instant()), actor,
                 "staff-administration");
         return records.load(staffId);
@@ -118,7 +118,7 @@ class StaffController {
         Violations violations = new Violations();
         StaffInputs.date(violations, "completedOn", completedOn, clock);
         violations.throwIfAny();
-        requireSomeoneElse(staffId, actor, "privacy training");
+        requireSomeoneElse(staffId, actor, MessageKey.ADMIN_OWN_TRAINING);
         commands.send(new RecordPrivacyTraining(staffId, completedOn, clock.instant()), actor, "staff-administration");
         return records.load(staffId);
     }

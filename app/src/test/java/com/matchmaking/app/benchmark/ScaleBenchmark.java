@@ -446,7 +446,9 @@ public final class ScaleBenchmark {
             Profile profile = registration.profile();
             batch.add(new GenericDomainEventMessage<>(aggregateType, member.toString(), 0,
                     new MemberRegistered(member, profile, registration.passwordHash(),
-                            registration.acceptedPrivacyPolicyVersion(), registration.consents(), now), metaData));
+                            registration.acceptedPrivacyPolicyVersion(), registration.consents(), now,
+                            registration.acceptedPrivacyPolicyLanguage(), registration.acceptedPrivacyPolicyTextHash()),
+                    metaData));
             int perMember = (int) Math.min(eventsPerMember, count - appended);
             for (int sequence = 1; sequence < perMember; sequence++) {
                 UpdateProfile update = generator.update(member, sequence, now);
@@ -562,7 +564,8 @@ public final class ScaleBenchmark {
     private RegisterMember registration(String passwordHash) {
         RegisterMember generatedOne = generator.registration(generated++, Instant.now());
         return new RegisterMember(generatedOne.memberId(), generatedOne.profile(), passwordHash,
-                generatedOne.acceptedPrivacyPolicyVersion(), generatedOne.consents(), generatedOne.registeredAt());
+                generatedOne.acceptedPrivacyPolicyVersion(), generatedOne.consents(), generatedOne.registeredAt(),
+                generatedOne.acceptedPrivacyPolicyLanguage(), generatedOne.acceptedPrivacyPolicyTextHash());
     }
 
     /** A profile change that leaves the login email alone, so the member keeps logging in with it. */

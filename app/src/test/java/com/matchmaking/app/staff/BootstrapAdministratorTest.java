@@ -71,7 +71,7 @@ class BootstrapAdministratorTest extends IntegrationTest {
     @Test
     void aConfiguredPasswordLongerThanBcryptTakesIsOneClearLineAndNoAdministrator() {
         String tooLong = "管理员的密码实在是太长了太长了太长了太长了太长了太长了太长"; // 25 characters, 75 bytes
-        MatchmakingProperties configured = new MatchmakingProperties(properties.dataDir(), properties.encryption(),
+        MatchmakingProperties configured = new MatchmakingProperties(properties.dataDir(), properties.ledgerDir(), properties.encryption(),
                 properties.erasure(), properties.auth(), properties.privacyPolicy(), properties.staff(),
                 new MatchmakingProperties.BootstrapAdmin("second-admin", tooLong, "Second"));
         BootstrapAdministrator bootstrap = new BootstrapAdministrator(configured, logins, commands, passwords, clock);

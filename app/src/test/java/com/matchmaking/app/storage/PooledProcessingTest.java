@@ -77,7 +77,7 @@ class PooledProcessingTest extends IntegrationTest {
         try {
             for (int i = 0; i < 40; i++) {
                 UUID id = UUID.randomUUID();
-                commands.sendAndWait(new RegisterMember(id, profile(id), PASSWORD_HASH, "2026-11", Set.of(), Instant.now()));
+                commands.sendAndWait(new RegisterMember(id, profile(id), PASSWORD_HASH, "2026-11", Set.of(), Instant.now(), null, null));
                 registered.add(id);
             }
         } finally {
@@ -131,7 +131,7 @@ class PooledProcessingTest extends IntegrationTest {
                 .isLessThan(properties.claimTimeout().plusMillis(4500));
 
         UUID id = UUID.randomUUID();
-        commands.sendAndWait(new RegisterMember(id, profile(id), PASSWORD_HASH, "2026-11", Set.of(), Instant.now()));
+        commands.sendAndWait(new RegisterMember(id, profile(id), PASSWORD_HASH, "2026-11", Set.of(), Instant.now(), null, null));
         new Processors(processing, eventStore).awaitCaughtUp(Duration.ofSeconds(30));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM service_member_card WHERE member_id = ?", Integer.class, id))
                 .isEqualTo(1);

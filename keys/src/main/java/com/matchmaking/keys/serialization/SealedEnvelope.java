@@ -70,10 +70,14 @@ final class SealedEnvelope {
     private record SlotKey(UUID subject, String group) {
     }
 
+    /** One property's value on its way into a plaintext ({@code null} as a JSON null). */
+    private record Sealing(Entry entry, JsonNode value) {
+    }
+
     /** Seals the personal properties of the tree into the envelope, removing them from the tree. */
     void seal(ClassPlan plan, ObjectNode root, String messageId) {
         Layout layout = layout(plan);
-        Map<SlotKey, List<Object[]>> slots = new LinkedHashMap<>();
+        Map<SlotKey, List<Sealing>> slots = new LinkedHashMap<>();
         Map<UUID, Set<String>> required = new LinkedHashMap<>();
         Map<UUID, Set<String>> optional = new LinkedHashMap<>();
         for (Entry entry : layout.entries()) {
@@ -89,7 +93,7 @@ final class SealedEnvelope {
                 continue;
             }
             slots.computeIfAbsent(new SlotKey(subject, field.group()), k -> new ArrayList<>())
-                    .add(new Object[]{entry, present ? value : NullNode.getInstance()});
+                    .add(new Sealing(entry, present ? value : NullNode.getInstance()));
             (present ? required : optional).computeIfAbsent(subject, s -> new LinkedHashSet<>()).add(field.group());
         }
         ObjectNode envelope = root.objectNode();
@@ -112,7 +116,7 @@ final class SealedEnvelope {
                         .putAll(vault.existingWriteKeys(subject.getKey(), groups));
             }
         }
-        for (Map.Entry<SlotKey, List<Object[]>> slot : slots.entrySet()) {
+        for (Map.Entry<SlotKey, List<Sealing>> slot : slots.entrySet()) {
             UUID subject = slot.getKey().subject();
             String group = slot.getKey().group();
             WriteKey key = keys.getOrDefault(subject, Map.of()).get(group);
@@ -131,12 +135,12 @@ final class SealedEnvelope {
         root.set(PROPERTY, envelope);
     }
 
-    private byte[] plaintext(List<Object[]> values) throws IOException {
+    private byte[] plaintext(List<Sealing> values) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(SIZE_CLASS * 2);
         out.write('{');
         for (int i = 0; i < values.size(); i++) {
-            Entry entry = (Entry) values.get(i)[0];
-            byte[] value = mapper.writeValueAsBytes(values.get(i)[1]);
+            Entry entry = values.get(i).entry();
+            byte[] value = mapper.writeValueAsBytes(values.get(i).value());
             if (i > 0) {
                 out.write(',');
             }

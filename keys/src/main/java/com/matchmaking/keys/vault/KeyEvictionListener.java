@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 
 /**
@@ -47,7 +48,7 @@ public final class KeyEvictionListener implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean listening;
     private volatile int backendPid;
-    private volatile long reconnects;
+    private final AtomicLong reconnects = new AtomicLong();
 
     /** A listener on connections of the given (pooled) data source, checked every five seconds. */
     public KeyEvictionListener(DataSource dataSource, SubjectKeyVault vault, Duration pollInterval) {
@@ -87,7 +88,7 @@ public final class KeyEvictionListener implements AutoCloseable {
 
     /** How many times the listener has connected again after losing its connection. */
     public long reconnects() {
-        return reconnects;
+        return reconnects.get();
     }
 
     private void run() {
@@ -108,7 +109,7 @@ public final class KeyEvictionListener implements AutoCloseable {
                 vault.evictionNoticesRestored();
                 listening = true;
                 if (connectedBefore) {
-                    reconnects++;
+                    reconnects.incrementAndGet();
                     log.info("Key eviction listener listening again");
                 }
                 connectedBefore = true;

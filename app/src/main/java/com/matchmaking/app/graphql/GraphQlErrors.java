@@ -65,6 +65,11 @@ class GraphQlErrors {
         if (rejected != null) {
             return rejected(rejected, env);
         }
+        if (databaseUnreachable(e)) {
+            // An outage, not a bug: no stack trace, and a message that tells the client to come back.
+            log.warn("Database unavailable in {}: {}", env.getField().getName(), e.getClass().getSimpleName());
+            return error(env, Classification.INTERNAL_ERROR, "The service cannot reach its database; try again later");
+        }
         String errorId = java.util.UUID.randomUUID().toString();
         // Our exceptions never carry personal values; the type and the id are enough to find what went wrong.
         log.error("Unexpected error {} in {}", errorId, env.getField().getName(), e);
@@ -73,6 +78,24 @@ class GraphQlErrors {
 
     private static GraphQLError error(DataFetchingEnvironment env, Classification classification, String message) {
         return GraphqlErrorBuilder.newError(env).errorType(classification).message(message).build();
+    }
+
+    /**
+     * The pool found no connection, or the one in use broke: SQLState class 08 (connection exception) or 57P
+     * (the server shutting down, crashed, or not yet accepting connections).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -121,6 +121,30 @@ class ApiHardeningTest extends IntegrationTest {
         assertThat(response.body()).doesNotContain(marker);
     }
 
+    @Test
+    void bodiesThatAreNotOneRequestWithAQueryAreRefusedInTheApiShapeWithoutAStackTrace() {
+        int eventsBefore = eventCount();
+        List<String> bodies = List.of("null", "{\"query\": null}", "{}", "{\"query\": \"  \"}", "{\"query\": 5}",
+                "{\"query\": {\"a\": 1}}", "\"{ __typename }\"", "42", "true", "{\"query\": \"{ __typename }\", \"variables\": 7}",
+                "{\"query\": \"{ __typename }\", \"variables\": [1]}", "{\"query\": \"{ __typename }\", \"operationName\": {}}",
+                "{\"query\": \"{ __typename }\", \"extensions\": \"x\"}");
+
+        try (com.matchmaking.app.support.LogCapture log = com.matchmaking.app.support.LogCapture.attach()) {
+            for (String body : bodies) {
+                Http.Response response = http.postJson("/graphql", body);
+                assertThat(response.status()).as(body).isEqualTo(400);
+                Refusals.assertSingleError(response, "BAD_REQUEST", "one JSON object with a query");
+                assertThat(response.body()).as(body).doesNotContain("Exception", "timestamp", "\"path\"");
+            }
+            assertThat(log.lines()).as("nothing logged with a stack trace")
+                    .noneMatch(line -> line.contains("\tat ") || line.contains("NullPointerException"));
+        }
+        assertThat(assertServed(http.postJson("/graphql", "{\"query\": \"{ __typename }\", \"variables\": null, "
+                + "\"operationName\": null, \"extensions\": {}, \"unknown\": [1, {\"x\": 2}]}")))
+                .isEqualTo(Map.of("__typename", "Query"));
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
     // --- Cache-Control ---
 
     @Test

@@ -5,6 +5,7 @@ import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.SubjectErasedException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -19,6 +20,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
  * The one place where exceptions become GraphQL errors with an API.md classification. Messages of our own
  * rejections are written for clients and carry no personal data; anything unexpected becomes an
  * {@code INTERNAL_ERROR} with a generic message and an id to find the log entry by, never a stack trace.
+ *
+ * <p>A conflict on an aggregate reaches this point only after the command gateway's retries
+ * ({@code CommandRetryConfiguration}) and is answered {@code CONFLICT}: nothing of it was stored. An unexpected
+ * failure of a mutation says that the change may have been applied: it may have happened at or after the commit (a
+ * connection lost while committing, a failure after a first command of the mutation committed), and the client must
+ * check before repeating it rather than assume it failed.
  */
 @ControllerAdvice
 class GraphQlErrors {
@@ -51,7 +58,9 @@ class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError concurrent(ConcurrencyException e, DataFetchingEnvironment env) {
-        return error(env, Classification.CONFLICT, "The record was changed at the same time; try again");
+        log.info("Conflict left after retries in {}", env.getField().getName());
+        return error(env, Classification.CONFLICT, "The record was changed at the same time, also after retries; "
+                + "nothing was changed, try again");
     }
 
     @GraphQlExceptionHandler
@@ -59,21 +68,32 @@ class GraphQlErrors {
         return error(env, Classification.NOT_FOUND, "No such member");
     }
 
+    /** Added to every unexpected failure of a mutation. */
+    static final String MAY_HAVE_BEEN_APPLIED = "; the change may have been applied: check before repeating it";
+
     @GraphQlExceptionHandler
     GraphQLError unexpected(Throwable e, DataFetchingEnvironment env) {
         RequestRejectedException rejected = causeOf(e, RequestRejectedException.class);
         if (rejected != null) {
             return rejected(rejected, env);
         }
+        ConcurrencyException conflict = causeOf(e, ConcurrencyException.class);
+        if (conflict != null) {
+            return concurrent(conflict, env);
+        }
+        String unknownOutcome = env.getOperationDefinition() != null
+                && env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION
+                ? MAY_HAVE_BEEN_APPLIED : "";
         if (databaseUnreachable(e)) {
             // An outage, not a bug: no stack trace, and a message that tells the client to come back.
             log.warn("Database unavailable in {}: {}", env.getField().getName(), e.getClass().getSimpleName());
-            return error(env, Classification.INTERNAL_ERROR, "The service cannot reach its database; try again later");
+            return error(env, Classification.INTERNAL_ERROR,
+                    "The service cannot reach its database; try again later" + unknownOutcome);
         }
         String errorId = java.util.UUID.randomUUID().toString();
         // Our exceptions never carry personal values; the type and the id are enough to find what went wrong.
         log.error("Unexpected error {} in {}", errorId, env.getField().getName(), e);
-        return error(env, Classification.INTERNAL_ERROR, "Internal error " + errorId);
+        return error(env, Classification.INTERNAL_ERROR, "Internal error " + errorId + unknownOutcome);
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, Classification classification, String message) {

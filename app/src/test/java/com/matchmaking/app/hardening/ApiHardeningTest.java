@@ -21,6 +21,9 @@ class ApiHardeningTest extends IntegrationTest {
 
     private Http http;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     @BeforeEach
     void http() {
         http = new Http(port);
@@ -158,15 +161,16 @@ class ApiHardeningTest extends IntegrationTest {
         responses.put("GET /graphql (405)", http.get("/graphql"));
         responses.put("batch (400)", http.postJson("/graphql", "[]"));
         responses.put("oversized (413)", http.postJson("/graphql", Http.graphQlBodyOfSize("{ __typename }", 200_000)));
-        responses.put("actuator health", http.get("/actuator/health"));
+        responses.put("actuator health", new Http(managementPort).get("/actuator/health"));
 
         assertThat(responses.get("GraphQL success").body()).contains(member.data().email());
         assertThat(responses.get("404").status()).isEqualTo(404);
         assertThat(responses.get("GET /graphql (405)").status()).isEqualTo(405);
         assertThat(responses.get("oversized (413)").status()).isEqualTo(413);
         assertThat(responses.get("actuator health").status()).isEqualTo(200);
+        // The management port (actuator) answers with Spring Security's header, which holds no-store as well.
         responses.forEach((what, response) ->
-                assertThat(response.header("Cache-Control")).as(what).isEqualTo("no-store"));
+                assertThat(response.header("Cache-Control")).as(what).contains("no-store"));
     }
 
     @Test

@@ -113,6 +113,20 @@ public final class KekCheck {
         return kek;
     }
 
+    /**
+     * Whether this KEK still opens the database's check value (for health checks); true when there is none yet.
+     *
+     * @throws IllegalStateException when the database cannot be read
+     */
+    public static boolean matches(DataSource dataSource, KekProvider kek) {
+        try (Connection connection = dataSource.getConnection(); Statement select = connection.createStatement();
+             ResultSet rs = select.executeQuery("SELECT wrapped_value FROM kek_check WHERE id = 1")) {
+            return !rs.next() || opens(kek.kek(), rs.getBytes(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the KEK check value", e);
+        }
+    }
+
     private static KekMismatchException mismatch(KekProvider kek, String remedy) {
         return new KekMismatchException("The key-encryption key from " + kek.describe() + " does not open the keys "
                 + "this database already holds: every node must use the same one. " + remedy);

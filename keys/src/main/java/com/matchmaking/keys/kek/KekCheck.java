@@ -83,8 +83,7 @@ public final class KekCheck {
                 check = rs.getBytes(1);
             }
         }
-        boolean keysStored = check != null || exists(connection, "SELECT 1 FROM lookup_key LIMIT 1")
-                || exists(connection, "SELECT 1 FROM subject_key WHERE wrapped_keyset IS NOT NULL LIMIT 1");
+        boolean keysStored = check != null || anyKeyStored(connection);
         Optional<KekProvider> existing = source.existing();
         if (existing.isEmpty() && keysStored) {
             throw new KekMismatchException("This database already holds keys wrapped by a key-encryption key, and "
@@ -176,9 +175,11 @@ public final class KekCheck {
         }
     }
 
-    private static boolean exists(Connection connection, String sql) throws SQLException {
-        try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery(sql)) {
-            return rs.next();
+    private static boolean anyKeyStored(Connection connection) throws SQLException {
+        try (Statement select = connection.createStatement();
+             ResultSet rs = select.executeQuery("SELECT EXISTS (SELECT 1 FROM lookup_key) "
+                     + "OR EXISTS (SELECT 1 FROM subject_key WHERE wrapped_keyset IS NOT NULL)")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 }

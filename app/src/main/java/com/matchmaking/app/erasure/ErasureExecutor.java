@@ -39,8 +39,11 @@ class ErasureExecutor {
     private final ErasureReceipts receipts;
     private final ErasureLedger ledger;
     private final JdbcTemplate jdbc;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    ErasureExecutor(SubjectKeyVault vault, Logins logins, ErasureReceipts receipts, ErasureLedger ledger, JdbcTemplate jdbc) {
+    ErasureExecutor(SubjectKeyVault vault, Logins logins, ErasureReceipts receipts, ErasureLedger ledger, JdbcTemplate jdbc,
+                    io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.vault = vault;
         this.logins = logins;
         this.receipts = receipts;
@@ -53,7 +56,18 @@ class ErasureExecutor {
         boolean reapplied = REAPPLY_PURPOSE.equals(purpose);
         String cause = reapplied ? ErasureReceipts.ERASURE_LEDGER
                 : RETENTION_PURPOSE.equals(purpose) ? ErasureReceipts.RETENTION : ErasureReceipts.MEMBER_REQUEST;
+        long started = System.nanoTime();
         erase(event.memberId(), event.requestedAt(), event.erasedAt(), cause, reapplied);
+        // Operators' view: how many, how long the erasure itself took, and how long after the request it happened.
+        // Tagged with the cause only (three values); never the member.
+        io.micrometer.core.instrument.Timer.builder("matchmaking.erasure.execution").tag("cause", cause)
+                .description("Time to carry out an erasure (keys, fence, snapshots, login, receipt)")
+                .register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (event.requestedAt() != null && event.erasedAt() != null) {
+            io.micrometer.core.instrument.Timer.builder("matchmaking.erasure.since.request").tag("cause", cause)
+                    .description("Time from the erasure request to the erasure")
+                    .register(meters).record(java.time.Duration.between(event.requestedAt(), event.erasedAt()));
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.SubjectErasedException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -27,6 +28,12 @@ import java.util.Locale;
  * {@code INTERNAL_ERROR} with a generic message and an id to find the log entry by, never a stack trace. Every
  * message is resolved here, in the language of the request ({@code LanguageInterceptor}); the classification does
  * not depend on it.
+ *
+ * <p>A conflict on an aggregate reaches this point only after the command gateway's retries
+ * ({@code CommandRetryConfiguration}) and is answered {@code CONFLICT}: nothing of it was stored. An unexpected
+ * failure of a mutation says that the change may have been applied: it may have happened at or after the commit (a
+ * connection lost while committing, a failure after a first command of the mutation committed), and the client must
+ * check before repeating it rather than assume it failed.
  */
 @ControllerAdvice
 class GraphQlErrors {
@@ -65,6 +72,7 @@ class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError concurrent(ConcurrencyException e, DataFetchingEnvironment env) {
+        log.info("Conflict left after retries in {}", env.getField().getName());
         return error(env, Classification.CONFLICT, new Message(MessageKey.CONCURRENT_CHANGE));
     }
 
@@ -79,16 +87,48 @@ class GraphQlErrors {
         if (rejected != null) {
             return rejected(rejected, env);
         }
+        ConcurrencyException conflict = causeOf(e, ConcurrencyException.class);
+        if (conflict != null) {
+            return concurrent(conflict, env);
+        }
+        // A failure of a mutation may have happened at or after its commit: the client must check before repeating it.
+        boolean mutation = env.getOperationDefinition() != null
+                && env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
+        if (databaseUnreachable(e)) {
+            // An outage, not a bug: no stack trace, and a message that tells the client to come back.
+            log.warn("Database unavailable in {}: {}", env.getField().getName(), e.getClass().getSimpleName());
+            return error(env, Classification.INTERNAL_ERROR, new Message(mutation
+                    ? MessageKey.DATABASE_UNREACHABLE_MAY_HAVE_BEEN_APPLIED : MessageKey.DATABASE_UNREACHABLE));
+        }
         String errorId = java.util.UUID.randomUUID().toString();
         // Our exceptions never carry personal values; the type and the id are enough to find what went wrong.
         log.error("Unexpected error {} in {}", errorId, env.getField().getName(), e);
-        return error(env, Classification.INTERNAL_ERROR, new Message(MessageKey.INTERNAL_ERROR, errorId));
+        return error(env, Classification.INTERNAL_ERROR, new Message(mutation
+                ? MessageKey.INTERNAL_ERROR_MAY_HAVE_BEEN_APPLIED : MessageKey.INTERNAL_ERROR, errorId));
     }
 
     private GraphQLError error(DataFetchingEnvironment env, Classification classification, Message message) {
         Locale locale = env.getLocale() == null ? Languages.DEFAULT : env.getLocale();
         return GraphqlErrorBuilder.newError(env).errorType(classification).message(messages.resolve(message, locale))
                 .build();
+    }
+
+    /**
+     * The pool found no connection, or the one in use broke: SQLState class 08 (connection exception) or 57P
+     * (the server shutting down, crashed, or not yet accepting connections).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -59,8 +59,11 @@ class RiskMonitor {
     private final RiskProperties rules;
     private final AuditedCommands commands;
     private final TransactionTemplate transactions;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    RiskMonitor(JdbcTemplate jdbc, RiskProperties rules, AuditedCommands commands, TransactionTemplate transactions) {
+    RiskMonitor(JdbcTemplate jdbc, RiskProperties rules, AuditedCommands commands, TransactionTemplate transactions,
+                io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.rules = rules;
         this.commands = commands;
@@ -223,5 +226,6 @@ class RiskMonitor {
                 "risk-rule", AuditedCommands.EVENT);
         log.warn("Risk alert {}: {} on {} account {} ({} against a threshold of {})", alertId, rule, accountKind, accountId,
                 observed, threshold);
+        meters.counter("matchmaking.risk.alerts", "rule", rule.name(), "account_kind", accountKind).increment();
     }
 }

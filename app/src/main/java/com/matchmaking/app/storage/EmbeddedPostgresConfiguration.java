@@ -110,6 +110,8 @@ class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(embedded.poolSize());
         config.setPoolName("embedded-postgres");
+        // As for a configured database (application.yml): an outage is answered well inside the API's time limit.
+        config.setConnectionTimeout(5000);
         // PostgreSQL's error details and the driver's batch errors would otherwise quote statement parameters.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);

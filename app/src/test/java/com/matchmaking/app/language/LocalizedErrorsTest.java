@@ -41,22 +41,29 @@ class LocalizedErrorsTest extends IntegrationTest {
         input.put("password", "short");
 
         assertSingleError(register(api().inLanguage("zh-CN"), input), "BAD_REQUEST", m -> assertThat(m)
-                .isEqualTo("输入无效：password 须为 10 至 128 个字符; email 须为有效的电子邮箱地址"));
+                .isEqualTo("输入无效：password 至少需要 10 个字符; email 须为有效的电子邮箱地址"));
         assertSingleError(register(api().inLanguage("en"), input), "BAD_REQUEST", m -> assertThat(m)
-                .isEqualTo("Invalid input: password must have 10 to 128 characters; email must be a valid email address"));
+                .isEqualTo("Invalid input: password must have at least 10 characters; email must be a valid email address"));
     }
 
     @Test
     void aConflictInChineseChangesNothing() {
-        TestMembers.Member member = TestMembers.fresh();
-        api().register(member);
+        // A registration that accepted a text other than the one published now: refused before anything is stored.
+        Map<String, Object> input = new HashMap<>(TestMembers.fresh().input());
+        input.put("acceptedPrivacyPolicyTextHash", "0".repeat(64));
         int events = eventCount();
+        int pending = pendingRegistrations();
 
-        assertSingleError(register(api().inLanguage("zh-CN"), member.input()), "CONFLICT",
-                m -> assertThat(m).isEqualTo("该电子邮箱已注册"));
-        assertSingleError(register(api().inLanguage("en"), member.input()), "CONFLICT",
-                m -> assertThat(m).isEqualTo("This email address is already registered"));
+        assertSingleError(register(api().inLanguage("zh-CN"), input), "CONFLICT",
+                m -> assertThat(m).isEqualTo("隐私政策在您阅读后已有改动，请重新阅读 privacyPolicy"));
+        assertSingleError(register(api().inLanguage("en"), input), "CONFLICT",
+                m -> assertThat(m).isEqualTo("The privacy policy text changed since you read it; read privacyPolicy again"));
         assertThat(eventCount()).isEqualTo(events);
+        assertThat(pendingRegistrations()).as("no pending registration either").isEqualTo(pending);
+    }
+
+    private int pendingRegistrations() {
+        return jdbc.queryForObject("SELECT count(*) FROM pending_registration", Integer.class);
     }
 
     private static GraphQlTester.Response register(Api api, Map<String, Object> input) {

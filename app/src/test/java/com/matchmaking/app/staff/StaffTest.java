@@ -87,8 +87,8 @@ class StaffTest {
         fixture.given(CREATED, new StaffSuspended(ID, SuspensionReason.RISK_ALERT, T0))
                 .when(new ReinstateStaff(ID, T0.plusSeconds(60))).expectNoEvents()
                 .expectException(com.matchmaking.app.problem.RequestRejectedException.class)
-                .expectExceptionMessage("This account was suspended by a risk alert; only compliance's review of the "
-                        + "alert lifts it");
+                .expectExceptionMessage("This account was suspended by a risk alert; only the review of the alert by "
+                        + "compliance lifts it");
     }
 
     @Test

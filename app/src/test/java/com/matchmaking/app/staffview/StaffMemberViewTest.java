@@ -171,8 +171,10 @@ class StaffMemberViewTest extends IntegrationTest {
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT id_verified FROM service_member_card WHERE member_id = ?::uuid", Boolean.class, id)));
+        // The card is a read model: its row appears, and then changes, once the processor has caught up.
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForList(
+                "SELECT id_verified FROM service_member_card WHERE member_id = ?::uuid", Boolean.class, id)
+                .contains(Boolean.TRUE));
         assertThat(com.matchmaking.app.support.DatabaseDump.of(jdbc).tablesContaining(VALID_ID)).isEmpty();
     }
 

@@ -100,7 +100,7 @@ class DatabaseOutageTest {
     private HttpResponse<String> post(int port, String document, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document))));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -118,7 +118,7 @@ class EmailChangeTest extends IntegrationTest {
     }
 
     @Test
-    void anExpiredOrWithdrawnCodeChangesNothing() {
+    void anExpiredWithdrawnOrOverGuessedCodeChangesNothing() {
         TestMembers.Member owner = TestMembers.fresh();
         api().register(owner);
         TestMembers.Member data = TestMembers.fresh();
@@ -132,6 +132,16 @@ class EmailChangeTest extends IntegrationTest {
         changeEmail(member.token(), owner.email());
         TestMail.await(owner.email(), 2);
         assertThat(confirmError(member.token(), firstCode)).isEqualTo(CODE_INVALID);
+
+        String guessed = "guessed-" + data.marker() + "@example.org";
+        changeEmail(member.token(), guessed);
+        String guessedCode = TestMail.code(guessed, 1);
+        String wrong = String.format("%08d", (Integer.parseInt(guessedCode) + 1) % 100_000_000);
+        for (int i = 0; i < 5; i++) {
+            assertThat(confirmError(member.token(), wrong)).isEqualTo(CODE_INVALID);
+        }
+        assertThat(confirmError(member.token(), guessedCode)).as("five wrong guesses spend the code")
+                .isEqualTo(CODE_INVALID);
 
         String late = "late-" + data.marker() + "@example.org";
         changeEmail(member.token(), late);

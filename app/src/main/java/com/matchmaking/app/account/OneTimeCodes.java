@@ -28,7 +28,9 @@ public class OneTimeCodes {
 
     /** What a code is for; a code of one purpose never redeems another. */
     public enum Purpose {
-        CONFIRM_EMAIL, RESET_PASSWORD
+        CONFIRM_EMAIL, RESET_PASSWORD,
+        /** A member's new address, before their login moves to it. */
+        CHANGE_EMAIL
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,8 +48,8 @@ public class OneTimeCodes {
 
     /** A fresh code for the subject (a pending registration, an account), found later by the address's index. */
     public String issue(Purpose purpose, String loginIndex, UUID subjectId, Instant now) {
-        if (purpose == Purpose.RESET_PASSWORD) {
-            // One live reset code per account: asking again replaces it.
+        if (purpose == Purpose.RESET_PASSWORD || purpose == Purpose.CHANGE_EMAIL) {
+            // One live reset (or email change) code per account: asking again replaces it.
             jdbc.update("DELETE FROM one_time_code WHERE purpose = ? AND subject_id = ?", purpose.name(), subjectId);
         }
         String code = String.format("%08d", RANDOM.nextInt(100_000_000));
@@ -96,6 +98,11 @@ public class OneTimeCodes {
     /** Forgets every code of the subject (it was confirmed, erased or reset). */
     public void removeFor(UUID subjectId) {
         jdbc.update("DELETE FROM one_time_code WHERE subject_id = ?", subjectId);
+    }
+
+    /** Forgets the subject's codes of one purpose (a pending email change was replaced or withdrawn). */
+    public void removeFor(Purpose purpose, UUID subjectId) {
+        jdbc.update("DELETE FROM one_time_code WHERE purpose = ? AND subject_id = ?", purpose.name(), subjectId);
     }
 
     private String hash(UUID codeId, String code) {

@@ -41,7 +41,13 @@ public class Mailer {
 
     /** The mails there are, by their key in the bundles ({@code mail.<key>.subject}, {@code mail.<key>.body}). */
     public enum Kind {
-        CONFIRM_EMAIL("confirm"), ADDRESS_TAKEN("taken"), PASSWORD_RESET("reset");
+        CONFIRM_EMAIL("confirm"), ADDRESS_TAKEN("taken"), PASSWORD_RESET("reset"),
+        /** A code to the new address of a member's email change. */
+        CONFIRM_EMAIL_CHANGE("change"),
+        /** To the owner of an address a member tried to change their email to. */
+        CHANGE_TO_TAKEN_ADDRESS("change-taken"),
+        /** To the old address once a member's login moved to a new one. */
+        EMAIL_CHANGED("changed");
 
         private final String key;
 

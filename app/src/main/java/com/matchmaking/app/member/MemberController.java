@@ -14,6 +14,8 @@ import com.matchmaking.schema.consent.GrantConsent;
 import com.matchmaking.schema.consent.WithdrawConsent;
 import com.matchmaking.schema.member.PartnerPreferences;
 import com.matchmaking.schema.member.UpdatePreferences;
+import com.matchmaking.schema.member.ProfileField;
+import com.matchmaking.schema.member.ProfilePatch;
 import com.matchmaking.schema.member.UpdateProfile;
 import com.matchmaking.schema.member.VerifyIdNumber;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -28,7 +30,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /** A member's self-service: registration, their own profile and preferences, and their consents. */
@@ -41,10 +45,12 @@ class MemberController {
     private final Clock clock;
     private final Registrations registrations;
     private final Logins logins;
+    private final EmailChanges emailChanges;
 
     MemberController(AuditedCommands commands, MemberHistory history, PrivacyPolicies policies,
-                     Clock clock, Registrations registrations, Logins logins) {
+                     Clock clock, Registrations registrations, Logins logins, EmailChanges emailChanges) {
         this.registrations = registrations;
+        this.emailChanges = emailChanges;
         this.logins = logins;
         this.commands = commands;
         this.history = history;
@@ -88,11 +94,32 @@ class MemberController {
         return MemberProfile.of(history.load(actor.accountId()));
     }
 
+    /**
+     * Applies the changed fields at once, except a new email: that only starts a change, applied by
+     * {@code confirmEmailChange} with the code mailed to the new address (see {@link EmailChanges}). The answer is the
+     * profile as it stands, the same whether the new address is free or taken.
+     */
     @MutationMapping
-    MemberProfile updateMyProfile(@Argument ProfileInput input, @ContextValue Actor actor) {
-        commands.send(new UpdateProfile(actor.accountId(), MemberInputs.patch(input, clock), clock.instant()), actor,
-                "self-service");
+    MemberProfile updateMyProfile(@Argument ProfileInput input, @ContextValue Actor actor, Locale locale) {
+        ProfilePatch patch = MemberInputs.patch(input, clock);
+        Set<ProfileField> applied = EnumSet.noneOf(ProfileField.class);
+        applied.addAll(patch.fields());
+        String newEmail = applied.remove(ProfileField.EMAIL) ? patch.values().email() : null;
+        if (!applied.isEmpty()) {
+            commands.send(new UpdateProfile(actor.accountId(), new ProfilePatch(applied, EmailChanges.withoutEmail(patch.values())),
+                    clock.instant()), actor, "self-service");
+        }
+        if (newEmail != null) {
+            emailChanges.start(actor.accountId(), newEmail, locale);
+        }
         return me(actor);
+    }
+
+    /** Moves the caller's login to the new address they confirmed; every earlier token dies, the answer has a new one. */
+    @MutationMapping
+    Logins.Session confirmEmailChange(@Argument String code, @ContextValue Actor actor, Locale locale) {
+        emailChanges.confirm(actor, code, locale);
+        return logins.sessionFor(actor.accountId());
     }
 
     @MutationMapping

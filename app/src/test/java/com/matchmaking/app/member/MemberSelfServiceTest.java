@@ -2,6 +2,7 @@ package com.matchmaking.app.member;
 
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.TestMail;
 import com.matchmaking.app.support.TestMembers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -159,7 +160,7 @@ class MemberSelfServiceTest extends IntegrationTest {
     }
 
     @Test
-    void changingTheEmailMovesTheLoginAndCannotTakeAnotherMembersEmail() {
+    void changingTheEmailMovesTheLoginOnlyOnceConfirmedAndCannotTakeAnotherMembersEmail() {
         TestMembers.Member data = TestMembers.fresh();
         Api.Registered member = api().register(data);
         TestMembers.Member other = TestMembers.fresh();
@@ -167,13 +168,17 @@ class MemberSelfServiceTest extends IntegrationTest {
         String newEmail = "new-" + data.marker() + "@example.org";
 
         api().as(member.token()).documentName("updateMyProfile").variable("input", Map.of("email", newEmail)).execute()
-                .path("updateMyProfile.email").entity(String.class).isEqualTo(newEmail);
+                .path("updateMyProfile.email").entity(String.class).isEqualTo(data.email());
+        String token = api().as(member.token()).documentName("confirmEmailChange")
+                .variable("code", TestMail.code(newEmail, 1)).execute()
+                .path("confirmEmailChange.token").entity(String.class).get();
 
+        api().as(token).documentName("me").execute().path("me.email").entity(String.class).isEqualTo(newEmail);
         assertThat(api().login(newEmail, data.password())).isNotBlank();
         assertThat(loginError(data.email(), data.password())).isEqualTo("Invalid username or password");
-        GraphQlTester.Response taken = api().as(member.token()).documentName("updateMyProfile")
-                .variable("input", Map.of("email", other.email())).execute();
-        assertSingleError(taken, "CONFLICT", "already registered");
+        api().as(token).documentName("updateMyProfile").variable("input", Map.of("email", other.email())).execute()
+                .path("updateMyProfile.email").entity(String.class)
+                .isEqualTo(newEmail);
     }
 
     @Test

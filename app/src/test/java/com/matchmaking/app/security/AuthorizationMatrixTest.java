@@ -115,6 +115,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         call("Query.myErasureStatus", "myErasureStatus", c -> Map.of());
         call("Query.myConsents", "myConsents", c -> Map.of());
         call("Mutation.updateMyProfile", "updateMyProfile", c -> Map.of("input", Map.of("city", "Matrix")));
+        // A wrong code: a member gets BAD_REQUEST, and nothing changes.
+        call("Mutation.confirmEmailChange", "confirmEmailChange", c -> Map.of("code", "00000000"));
         call("Mutation.updateMyPreferences", "updateMyPreferences",
                 c -> Map.of("input", Map.of("genders", Map.of("accepted", List.of("MALE"), "required", true))));
         call("Mutation.requestErasure", "requestErasure", c -> Map.of());

@@ -76,7 +76,7 @@ class InjectionDefenceTest extends IntegrationTest {
             "Mutation.updateMyProfile.input.email", "Mutation.updateMyProfile.input.fullName",
             "Mutation.updateMyProfile.input.phone", "Mutation.updateMyProfile.input.city",
             "Mutation.updateMyProfile.input.occupation", "Mutation.updateMyProfile.input.aboutMe",
-            "Mutation.updateMyProfile.input.wechatId",
+            "Mutation.updateMyProfile.input.wechatId", "Mutation.confirmEmailChange.code",
             "Mutation.updateMyPreferences.input.cities.accepted",
             "Mutation.submitIdNumber.idNumber",
             "Mutation.createStaff.input.username", "Mutation.createStaff.input.password",
@@ -243,6 +243,8 @@ class InjectionDefenceTest extends IntegrationTest {
                         .execute(), "BAD_REQUEST");
             }
             assertRefused(api().as(member.token()).documentName("submitIdNumber").variable("idNumber", payload).execute(),
+                    "BAD_REQUEST");
+            assertRefused(api().as(member.token()).documentName("confirmEmailChange").variable("code", payload).execute(),
                     "BAD_REQUEST");
             assertRefused(api().as(staffing.adminToken()).documentName("createStaff").variable("input", Map.of("username",
                     payload, "password", "a long staff password", "displayName", "X", "roles", List.of("ANALYST"))).execute(),

@@ -84,7 +84,7 @@ public final class AuthorizationTable {
         }
 
         for (String own : new String[] {"Query.me", "Query.myDataExport", "Query.myErasureStatus", "Query.myConsents",
-                "Mutation.updateMyProfile", "Mutation.updateMyPreferences", "Mutation.requestErasure",
+                "Mutation.updateMyProfile", "Mutation.confirmEmailChange", "Mutation.updateMyPreferences", "Mutation.requestErasure",
                 "Mutation.cancelErasure", "Mutation.grantConsent", "Mutation.withdrawConsent", "Mutation.submitIdNumber"}) {
             rule(own, false, Role.MEMBER);
         }

@@ -41,7 +41,7 @@ class ErasureAcrossNodesTest {
 
     @Test
     void afterAnErasureOnOneNodeNoRouteOfAnotherReturnsTheMembersDataWithinTheBound() throws Exception {
-        TestPostgres.Database database = TestPostgres.createDatabase("erasure-nodes");
+        TestPostgres.Database database = TestPostgres.createDatabase("erasurenodes");
         try (ConfigurableApplicationContext nodeA = start(database, Map.of());
              ConfigurableApplicationContext nodeB = start(database, Map.of("matchmaking.data-dir",
                      Files.createTempDirectory(Path.of("target").toAbsolutePath(), "erasure-node-b").toString()))) {
@@ -100,7 +100,7 @@ class ErasureAcrossNodesTest {
         List<String> parts = new ArrayList<>();
         GraphQlTester.Response response = request.execute();
         response.errors().satisfy(errors -> errors.forEach(e -> parts.add(e.getMessage())));
-        parts.add(String.valueOf(response.returnResponse().getData()));
+        parts.add(String.valueOf((Object) response.returnResponse().getData()));
         return String.join(" ", parts);
     }
 

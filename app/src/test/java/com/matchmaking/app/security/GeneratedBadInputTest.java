@@ -66,7 +66,7 @@ class GeneratedBadInputTest extends IntegrationTest {
         java.util.Set<String> unauthorized = new java.util.TreeSet<>();
         for (String root : List.of("Query", "Mutation")) {
             for (FieldDefinition operation : fields(root)) {
-                var rule = AuthorizationTable.operation(operation.getName());
+                var rule = AuthorizationTable.operation(root + "." + operation.getName());
                 String token = rule.isEmpty() || rule.get().open() ? null
                         : tokens.get(rule.get().roles().stream().sorted().findFirst().orElseThrow());
                 for (InputValueDefinition argument : operation.getInputValueDefinitions()) {

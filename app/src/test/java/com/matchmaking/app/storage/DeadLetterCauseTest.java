@@ -24,7 +24,7 @@ class DeadLetterCauseTest {
 
     @Test
     void aDeadLetterKeepsTheTypeOfTheFailureButNoValueFromItsMessage() {
-        JdbcTemplate jdbc = new JdbcTemplate(TestPostgres.createDatabase("dlq-cause").dataSource());
+        JdbcTemplate jdbc = new JdbcTemplate(TestPostgres.createDatabase("dlqcause").dataSource());
         jdbc.execute("CREATE TABLE summary (member_id TEXT PRIMARY KEY, city TEXT CHECK (city <> 'Poisonville-mk7q2'))");
         String value = "Poisonville-mk7q2";
         DataAccessException failure = catchThrowableOfType(DataAccessException.class,

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clients keep writing (profile updates of two members). Answers during the outage are
  * clear errors without internals; the node serves again by itself within 60 s of the database's return; every command
  * answered with success is in the event log exactly once and, once the processors have caught up, in the read models
- * (each member's count of applied events in its summary row).
+ * (each member's count of applied events in customer service's card).
  */
 @Tag("fault")
 class PostgresRestartUnderLoadTest {
@@ -117,7 +117,10 @@ class PostgresRestartUnderLoadTest {
                 return null;
             });
 
-            Thread.sleep(3000);
+            long loaded = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while ((updates.get() < 5 || registered.size() < 5) && System.nanoTime() < loaded) {
+                Thread.sleep(100);
+            }
             int beforeOutage = updates.get();
             postgres.close();
             Thread.sleep(5000);
@@ -165,11 +168,11 @@ class PostgresRestartUnderLoadTest {
                     .awaitCaughtUp(Duration.ofSeconds(60));
             Integer events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                     Integer.class, memberId);
-            assertThat(jdbc.queryForObject("SELECT events_applied FROM member_summary WHERE member_id = ?::uuid",
+            assertThat(jdbc.queryForObject("SELECT events_applied FROM service_member_card WHERE member_id = ?::uuid",
                     Integer.class, memberId)).as("the read model applied each of the member's events once").isEqualTo(events);
             Integer eventsSecond = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE "
                     + "aggregate_identifier = ?", Integer.class, second.memberId().toString());
-            assertThat(jdbc.queryForObject("SELECT events_applied FROM member_summary WHERE member_id = ?::uuid",
+            assertThat(jdbc.queryForObject("SELECT events_applied FROM service_member_card WHERE member_id = ?::uuid",
                     Integer.class, second.memberId().toString())).as("and the other's").isEqualTo(eventsSecond);
         } finally {
             clients.shutdownNow();

@@ -6,6 +6,7 @@ import com.matchmaking.app.problem.Message;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.Messages;
 import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.keys.KeyUnavailableException;
 import com.matchmaking.keys.SubjectErasedException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -18,6 +19,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import java.util.Locale;
@@ -91,6 +94,14 @@ class GraphQlErrors {
         if (conflict != null) {
             return concurrent(conflict, env);
         }
+        BindException binding = causeOf(e, BindException.class);
+        if (binding != null) {
+            // An argument GraphQL let through (an ID is any string) that does not convert to its Java type, such as
+            // an ID that is no UUID: the client's mistake. Named by the argument, never by the value.
+            FieldError field = binding.getFieldError();
+            return error(env, Classification.BAD_REQUEST, new Message(MessageKey.INVALID_ARGUMENT,
+                    field == null ? env.getField().getName() : field.getField()));
+        }
         // A failure of a mutation may have happened at or after its commit: the client must check before repeating it.
         boolean mutation = env.getOperationDefinition() != null
                 && env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
@@ -99,6 +110,13 @@ class GraphQlErrors {
             log.warn("Database unavailable in {}: {}", env.getField().getName(), e.getClass().getSimpleName());
             return error(env, Classification.INTERNAL_ERROR, new Message(mutation
                     ? MessageKey.DATABASE_UNREACHABLE_MAY_HAVE_BEEN_APPLIED : MessageKey.DATABASE_UNREACHABLE));
+        }
+        if (causeOf(e, KeyUnavailableException.class) != null) {
+            // The key store (the subject_key rows, or the KEK that opens them) is out of reach: an outage, not a bug.
+            // Nothing personal is answered (no placeholder) and nothing is written without its key.
+            log.warn("Keys unavailable in {}: {}", env.getField().getName(), e.getClass().getSimpleName());
+            return error(env, Classification.INTERNAL_ERROR, new Message(mutation
+                    ? MessageKey.KEYS_UNREACHABLE_MAY_HAVE_BEEN_APPLIED : MessageKey.KEYS_UNREACHABLE));
         }
         String errorId = java.util.UUID.randomUUID().toString();
         // Our exceptions never carry personal values; the type and the id are enough to find what went wrong.

@@ -54,7 +54,7 @@ class LeakReportController {
 
     @MutationMapping
     LeakReportReceipt fileLeakReport(@Argument LeakReportInput input, @ContextValue Actor actor) {
-        String description = text(input.description());
+        String description = text(input.description(), "description");
         Violations violations = new Violations();
         violations.check(input.category() != null, MessageKey.REQUIRED, "category");
         violations.check(description.length() >= 10 && description.length() <= 5000,
@@ -113,14 +113,18 @@ class LeakReportController {
     }
 
     private static String requiredNote(String note) {
-        String text = text(note);
+        String text = text(note, "note");
         if (text.isEmpty() || text.length() > 5000) {
             throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "note", 1, 5000);
         }
         return text;
     }
 
-    private static String text(String raw) {
+    /** The text as stored; control characters (other than line breaks and tabs) are refused like everywhere else. */
+    private static String text(String raw, String field) {
+        if (raw != null && raw.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw RequestRejectedException.badRequest(MessageKey.INVALID_ARGUMENT, field);
+        }
         return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
     }
 }

@@ -11,6 +11,7 @@ public enum MessageKey {
 
     // errors of the GraphQL API
     INVALID_INPUT("error.invalid-input"),
+    INVALID_ARGUMENT("error.invalid-argument"),
     NO_SUCH_RECORD("error.no-such-record"),
     RECORD_EXISTS("error.record-exists"),
     CONCURRENT_CHANGE("error.concurrent-change"),
@@ -18,6 +19,8 @@ public enum MessageKey {
     INTERNAL_ERROR_MAY_HAVE_BEEN_APPLIED("error.internal.may-have-been-applied"),
     DATABASE_UNREACHABLE("error.database-unreachable"),
     DATABASE_UNREACHABLE_MAY_HAVE_BEEN_APPLIED("error.database-unreachable.may-have-been-applied"),
+    KEYS_UNREACHABLE("error.keys-unreachable"),
+    KEYS_UNREACHABLE_MAY_HAVE_BEEN_APPLIED("error.keys-unreachable.may-have-been-applied"),
     REQUIRED("error.required"),
     REQUIRED_NOT_CLEARABLE("error.required-not-clearable"),
     LENGTH_BETWEEN("error.length-between"),

@@ -61,6 +61,11 @@ class MemberCardsController {
         if (size < 1 || size > MemberCards.MAX_PAGE_SIZE) {
             throw RequestRejectedException.badRequest(MessageKey.NUMBER_BETWEEN, "first", 1, MemberCards.MAX_PAGE_SIZE);
         }
+        if (filter != null) {
+            filterText("filter.city", filter.city());
+            filterText("filter.gender", filter.gender());
+            filterText("filter.status", filter.status());
+        }
         MemberCards.Filter narrowing = filter == null ? MemberCards.Filter.NONE
                 : new MemberCards.Filter(filter.city(), filter.gender(), filter.status());
         MemberCards.Page page;
@@ -77,6 +82,13 @@ class MemberCardsController {
         LocalDate today = LocalDate.now(clock);
         return new MemberCardPage(page.cards().stream().map(c -> MemberCardView.of(c, today)).toList(), page.nextCursor(),
                 page.nextCursor() != null);
+    }
+
+    /** A filter value no row could hold: control characters (PostgreSQL refuses NUL outright) or far too long. */
+    private static void filterText(String name, String value) {
+        if (value != null && (value.length() > 200 || value.chars().anyMatch(Character::isISOControl))) {
+            throw RequestRejectedException.badRequest(MessageKey.INVALID_ARGUMENT, name);
+        }
     }
 
     @QueryMapping

@@ -1,0 +1,93 @@
+package com.matchmaking.app.keys;
+
+import com.matchmaking.app.support.Api;
+import com.matchmaking.app.support.DatabaseDump;
+import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.LogCapture;
+import com.matchmaking.app.support.Staffing;
+import com.matchmaking.app.support.TestMembers;
+import com.matchmaking.schema.account.Role;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.TestPropertySource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fault suite: the key store unreachable (the table of wrapped keys gone from under the running node; no key kept in
+ * memory, so every request needs it). Writes are refused with a clear error and store nothing; reads answer an error,
+ * never a placeholder or an empty value; no value put in during the outage is anywhere in plaintext (every table, the
+ * log). Once the table is back, the node reads and writes again.
+ */
+@Tag("fault")
+@TestPropertySource(properties = {"matchmaking.keys.cache-size=0", "matchmaking.keys.cache-ttl=PT0.001S",
+        "matchmaking.keys.cache-fallback-ttl=PT0.001S"})
+class KeyStoreOutageTest extends IntegrationTest {
+
+    private static final List<String> INTERNALS = List.of("Exception", "SQL", "jdbc", "subject_key", "relation",
+            "\tat ", "java.", "org.", "com.matchmaking", "Tink", "keyset");
+
+    @Test
+    void withTheKeyStoreUnreachableWritesAreRefusedReadsAreErrorsAndNothingIsWrittenInPlaintext() {
+        Api.Registered member = api().register(TestMembers.fresh());
+        Staffing staffing = new Staffing(api());
+        Staffing.StaffMember matchmaker = staffing.cleared(Role.MATCHMAKER);
+        staffing.assign(member.memberId(), matchmaker.staffId());
+        TestMembers.Member newcomer = TestMembers.fresh();
+        String typedDuringOutage = "outage-" + TestMembers.fresh().marker();
+        List<String> putIn = new ArrayList<>(newcomer.secrets());
+        putIn.add(typedDuringOutage);
+
+        int events = eventCount();
+        List<String> answers = new ArrayList<>();
+        try (LogCapture log = LogCapture.attach()) {
+            jdbc.execute("ALTER TABLE subject_key RENAME TO subject_key_unreachable");
+            try {
+                GraphQlTester.Response update = api().as(member.token()).documentName("updateMyProfile")
+                        .variable("input", Map.of("aboutMe", typedDuringOutage)).execute();
+                answers.add(refused(update));
+                GraphQlTester.Response registration = api().anonymous().documentName("registerMember")
+                        .variable("input", newcomer.input()).execute();
+                answers.add(refused(registration));
+                answers.add(refused(api().as(member.token()).documentName("me").execute()));
+                answers.add(refused(api().as(matchmaker.token()).documentName("memberProfile")
+                        .variable("memberId", member.memberId().toString()).execute()));
+                assertThat(eventCount()).as("no write went through").isEqualTo(events);
+            } finally {
+                jdbc.execute("ALTER TABLE subject_key_unreachable RENAME TO subject_key");
+            }
+            System.out.println("answers with the key store unreachable: " + answers);
+            for (String answer : answers) {
+                assertThat(answer).as("no internals").doesNotContain(INTERNALS).doesNotContain("[erased]")
+                        .as("says what is wrong").contains("cannot reach the keys of personal data");
+            }
+            DatabaseDump dump = DatabaseDump.of(jdbc);
+            for (String value : putIn) {
+                assertThat(dump.tablesContaining(value)).as("stored in plaintext").isEmpty();
+                assertThat(log.linesContaining(value)).as("logged in plaintext").isEmpty();
+            }
+        }
+
+        api().as(member.token()).documentName("me").execute().path("me.fullName").entity(String.class)
+                .isEqualTo(member.data().fullName());
+        api().as(member.token()).documentName("updateMyProfile").variable("input", Map.of("aboutMe", "back again"))
+                .execute().path("updateMyProfile.aboutMe").entity(String.class).isEqualTo("back again");
+    }
+
+    /** The error of a refused request, with its classification; fails when it answered data instead. */
+    private static String refused(GraphQlTester.Response response) {
+        List<String> texts = new ArrayList<>();
+        response.errors().satisfy(errors -> {
+            assertThat(errors).as("refused with an error").isNotEmpty();
+            errors.forEach(e -> texts.add(e.getExtensions().get("classification") + ": " + e.getMessage()));
+        });
+        Object data = response.returnResponse().getData();
+        assertThat(String.valueOf(data)).as("no data, no placeholder").doesNotContain("[erased]", "fullName=", "aboutMe=");
+        return String.join("; ", texts);
+    }
+}

@@ -173,6 +173,7 @@ class ConfiguredLimitsTest extends IntegrationTest {
                 POST /graphql HTTP/1.1\r
                 Host: localhost\r
                 Content-Type: application/json\r
+                Accept-Language: en\r
                 Content-Length: 1073741824\r
                 \r
                 """, "{\"query\":\"".getBytes(StandardCharsets.US_ASCII));
@@ -188,6 +189,7 @@ class ConfiguredLimitsTest extends IntegrationTest {
                 POST /graphql HTTP/1.1\r
                 Host: localhost\r
                 Content-Type: application/json\r
+                Accept-Language: en\r
                 Transfer-Encoding: chunked\r
                 \r
                 """, chunk);

@@ -1,10 +1,14 @@
 package com.matchmaking.app.hardening;
 
+import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.problem.Classification;
+import com.matchmaking.app.problem.MessageKey;
+import com.matchmaking.app.problem.Messages;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * When one request's execution must stop. Kept in the request's GraphQL context, where the interceptor that answers
@@ -36,12 +40,13 @@ final class ExecutionDeadline {
 
     /**
      * The error a timed-out request answers with. {@code INTERNAL_ERROR}: the request was not wrong, the backend did not
-     * finish it in time, so the client may try again later.
+     * finish it in time, so the client may try again later. In {@code locale}, the request's language (the default
+     * when null).
      */
-    GraphQLError error() {
+    GraphQLError error(Messages messages, Locale locale) {
         return GraphqlErrorBuilder.newError().errorType(Classification.INTERNAL_ERROR)
-                .message("The request was stopped at the execution time limit of " + readable(limit)
-                        + "; a mutation in it may have been applied in part")
+                .message(messages.text(MessageKey.EXECUTION_TIME_LIMIT, locale == null ? Languages.DEFAULT : locale,
+                        readable(limit)))
                 .build();
     }
 

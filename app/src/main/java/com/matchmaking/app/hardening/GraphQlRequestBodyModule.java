@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.matchmaking.app.problem.Message;
+import com.matchmaking.app.problem.MessageKey;
+import com.matchmaking.app.problem.Messages;
 import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +21,8 @@ import java.util.Map;
  * Spring for GraphQL's own reading lets a body of {@code null} through (a {@code NullPointerException}, HTTP 500 and a
  * stack trace in the log) and answers a missing query in Spring's default error page. Anything else here is a
  * mapping failure, which {@link UnreadableRequestHandler} answers as a {@code BAD_REQUEST} in API.md's shape. The
- * messages name the member, never a value.
+ * messages name the member, never a value; each carries a {@link Message}, which the handler answers in the
+ * request's language.
  */
 @Component
 class GraphQlRequestBodyModule extends SimpleModule {
@@ -28,12 +32,37 @@ class GraphQlRequestBodyModule extends SimpleModule {
         addDeserializer(SerializableGraphQlRequest.class, new StrictRequestDeserializer());
     }
 
+    /** What this module found wrong with the body, or null when the JSON itself could not be read. */
+    static Message reasonOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableBodyException unreadable) {
+                return unreadable.reason;
+            }
+        }
+        return null;
+    }
+
+    /** A mapping failure with the reason as a message key; its own text (English) is for logs only. */
+    private static final class UnreadableBodyException extends JsonMappingException {
+
+        private final transient Message reason;
+
+        UnreadableBodyException(JsonParser parser, Message reason) {
+            super(parser, Messages.english(reason));
+            this.reason = reason;
+        }
+
+        static UnreadableBodyException of(JsonParser parser, MessageKey key, Object... args) {
+            return new UnreadableBodyException(parser, new Message(key, args));
+        }
+    }
+
     private static final class StrictRequestDeserializer extends JsonDeserializer<SerializableGraphQlRequest> {
 
         @Override
         public SerializableGraphQlRequest deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (!parser.isExpectedStartObjectToken()) {
-                throw JsonMappingException.from(parser, "The request body is not a JSON object");
+                throw UnreadableBodyException.of(parser, MessageKey.BODY_NOT_OBJECT);
             }
             SerializableGraphQlRequest request = new SerializableGraphQlRequest();
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
@@ -47,7 +76,7 @@ class GraphQlRequestBodyModule extends SimpleModule {
                 }
             }
             if (request.getQuery() == null || request.getQuery().isBlank()) {
-                throw JsonMappingException.from(parser, "The request has no query");
+                throw UnreadableBodyException.of(parser, MessageKey.BODY_NO_QUERY);
             }
             return request;
         }
@@ -55,7 +84,7 @@ class GraphQlRequestBodyModule extends SimpleModule {
         /** A root {@code null} comes here, not to {@link #deserialize}: without this the handler gets a null request. */
         @Override
         public SerializableGraphQlRequest getNullValue(DeserializationContext context) throws JsonMappingException {
-            throw JsonMappingException.from(context, "The request body is null");
+            throw UnreadableBodyException.of(context.getParser(), MessageKey.BODY_NULL);
         }
 
         private static String text(JsonParser parser, JsonToken token, String member) throws IOException {
@@ -63,7 +92,7 @@ class GraphQlRequestBodyModule extends SimpleModule {
                 return null;
             }
             if (token != JsonToken.VALUE_STRING) {
-                throw JsonMappingException.from(parser, "The request's " + member + " is not a string");
+                throw UnreadableBodyException.of(parser, MessageKey.BODY_MEMBER_NOT_STRING, member);
             }
             return parser.getText();
         }
@@ -75,7 +104,7 @@ class GraphQlRequestBodyModule extends SimpleModule {
                 return null;
             }
             if (token != JsonToken.START_OBJECT) {
-                throw JsonMappingException.from(parser, "The request's " + member + " is not a JSON object");
+                throw UnreadableBodyException.of(parser, MessageKey.BODY_MEMBER_NOT_OBJECT, member);
             }
             return context.readValue(parser, Map.class);
         }

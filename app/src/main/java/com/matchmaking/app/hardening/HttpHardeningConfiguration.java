@@ -1,5 +1,6 @@
 package com.matchmaking.app.hardening;
 
+import com.matchmaking.app.problem.Messages;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +25,10 @@ class HttpHardeningConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(GraphQlHardeningProperties limits) {
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(GraphQlHardeningProperties limits,
+                                                                   Messages messages) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxRequestSize().toBytes()));
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxRequestSize().toBytes(), messages));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

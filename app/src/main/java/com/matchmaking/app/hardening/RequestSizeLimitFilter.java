@@ -1,5 +1,10 @@
 package com.matchmaking.app.hardening;
 
+import com.matchmaking.app.language.Languages;
+import com.matchmaking.app.problem.Classification;
+import com.matchmaking.app.problem.ErrorBody;
+import com.matchmaking.app.problem.MessageKey;
+import com.matchmaking.app.problem.Messages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -7,6 +12,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,18 +28,18 @@ import java.nio.charset.StandardCharsets;
 /**
  * Refuses a request body larger than {@code matchmaking.graphql.max-request-size} before anything parses it: a
  * declared {@code Content-Length} over the limit is answered at once, without reading a byte of the body; a chunked
- * body is read up to one byte past the limit and no further. The answer is a 413 in the shape of a GraphQL error.
+ * body is read up to one byte past the limit and no further. The answer is a 413 in the shape of a GraphQL error, in
+ * the language the request's {@code Accept-Language} asks for.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final int maxBytes;
-    private final String refusal;
+    private final Messages messages;
 
-    RequestSizeLimitFilter(long maxBytes) {
+    RequestSizeLimitFilter(long maxBytes, Messages messages) {
         // One byte more must still fit in an array when a chunked body is read.
         this.maxBytes = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
-        this.refusal = "{\"errors\":[{\"message\":\"The request body is larger than the limit of " + this.maxBytes
-                + " bytes\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}";
+        this.messages = messages;
     }
 
     @Override
@@ -41,7 +47,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         if (declared >= 0 || request.getHeader("Transfer-Encoding") == null) {
@@ -50,7 +56,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
         byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
         if (body.length > maxBytes) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         chain.doFilter(new ReadBodyRequest(request, body), response);
@@ -75,13 +81,15 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
         return body.toByteArray();
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         // The rest of the body is never read, so the connection cannot carry another request.
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(refusal);
+        String message = messages.text(MessageKey.BODY_TOO_LARGE,
+                Languages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)), maxBytes);
+        response.getWriter().write(ErrorBody.json(Classification.BAD_REQUEST, message));
     }
 
     /** The request with its (already read, within the limit) chunked body served from memory. */

@@ -1,6 +1,11 @@
 package com.matchmaking.app.security;
 
 import com.matchmaking.app.account.Logins;
+import com.matchmaking.app.language.Languages;
+import com.matchmaking.app.problem.Classification;
+import com.matchmaking.app.problem.ErrorBody;
+import com.matchmaking.app.problem.MessageKey;
+import com.matchmaking.app.problem.Messages;
 import com.matchmaking.keys.KeyUnavailableException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,7 +27,7 @@ import java.io.IOException;
  * answers every operation that needs a login with an {@code UNAUTHORIZED} error, in the shape clients expect.
  *
  * <p>When the account cannot be looked up (the database unreachable) the request is answered here, at once, with a
- * 503 in API.md's error shape: letting it through anonymous would answer "log in" to a valid token, and letting the
+ * 503 in API.md's error shape, in the request's language: letting it through anonymous would answer "log in" to a valid token, and letting the
  * exception escape would give Spring's default error page. The wait for a connection is the pool's
  * {@code connection-timeout}, kept below the API's execution time limit.
  */
@@ -29,13 +35,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
     private static final String PREFIX = "Bearer ";
-    static final String UNAVAILABLE = "{\"errors\":[{\"message\":\"The service cannot reach its database; try again "
-            + "later\",\"extensions\":{\"classification\":\"INTERNAL_ERROR\"}}]}";
 
     private final Logins logins;
+    private final Messages messages;
 
-    BearerTokenFilter(Logins logins) {
+    BearerTokenFilter(Logins logins, Messages messages) {
         this.logins = logins;
+        this.messages = messages;
     }
 
     @Override
@@ -51,7 +57,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 log.warn("Token check failed, database unavailable: {}", e.getClass().getSimpleName());
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                response.getOutputStream().write(UNAVAILABLE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
+                String message = messages.text(MessageKey.DATABASE_UNREACHABLE,
+                        Languages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+                response.getOutputStream().write(ErrorBody.json(Classification.INTERNAL_ERROR, message)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 return;
             }
         }

@@ -2,6 +2,7 @@ package com.matchmaking.app.security;
 
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.Logins;
+import com.matchmaking.app.problem.Messages;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import com.matchmaking.app.tls.TlsProperties;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
@@ -31,7 +32,7 @@ import java.util.Map;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Logins logins, Environment environment, TlsProperties tls,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Logins logins, Messages messages, Environment environment, TlsProperties tls,
                                             ServerProperties server) throws Exception {
         if (environment.acceptsProfiles(Profiles.of("prod")) && tls.httpPort() > 0 && server.getPort() != null) {
             // In production the plain-HTTP port only sends clients to HTTPS.
@@ -46,7 +47,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .addFilterBefore(new BearerTokenFilter(logins), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(logins, messages), AnonymousAuthenticationFilter.class)
                 // Spring Security's defaults stay on: HSTS on every HTTPS response, nosniff, frame denial.
                 .headers(headers -> headers.cacheControl(cache -> { }))
                 .build();

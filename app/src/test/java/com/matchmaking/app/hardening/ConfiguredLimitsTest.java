@@ -173,6 +173,7 @@ class ConfiguredLimitsTest extends IntegrationTest {
                 POST /graphql HTTP/1.1\r
                 Host: localhost\r
                 Content-Type: application/json\r
+                Accept-Language: en\r
                 Content-Length: 1073741824\r
                 \r
                 """, "{\"query\":\"".getBytes(StandardCharsets.US_ASCII));
@@ -188,6 +189,7 @@ class ConfiguredLimitsTest extends IntegrationTest {
                 POST /graphql HTTP/1.1\r
                 Host: localhost\r
                 Content-Type: application/json\r
+                Accept-Language: en\r
                 Transfer-Encoding: chunked\r
                 \r
                 """, chunk);
@@ -221,6 +223,12 @@ class ConfiguredLimitsTest extends IntegrationTest {
                 "The request was stopped at the execution time limit of 3s; a mutation in it may have been applied in part");
         // At the deadline: not before it, and not when the lock went (it was still held when the answer came).
         assertThat(Duration.ofNanos(took)).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(10));
+        Http.Response inChinese;
+        try (Connection locker = eventTableLocked()) {
+            inChinese = http.graphQl("{ me { email } }", member.token(), "zh-CN");
+            locker.rollback();
+        }
+        assertRefused(inChinese, "INTERNAL_ERROR", "请求已在执行时限 3s 处停止；其中的变更可能已部分生效");
         assertServed(http.graphQl("{ me { email } }", member.token()));
     }
 

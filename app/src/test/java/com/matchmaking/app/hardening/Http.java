@@ -79,6 +79,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(graphQlBody(document))));
     }
 
+    /** A GraphQL request with a login token, in {@code language} ({@code Accept-Language}) instead of English. */
+    Response graphQl(String document, String token, String language) {
+        return send(HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(graphQlBody(document))), language);
+    }
+
     /** The same body sent chunked, without a Content-Length. */
     Response postJsonChunked(String path, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -120,9 +127,13 @@ final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        // English messages, as every test reads them (support/Api does the same); Chinese is the default.
+        return send(request, "en");
+    }
+
+    private Response send(HttpRequest.Builder request, String language) {
         try {
-            // English messages, as every test reads them (support/Api does the same); Chinese is the default.
-            HttpResponse<String> response = client.send(request.header("Accept-Language", "en")
+            HttpResponse<String> response = client.send(request.header("Accept-Language", language)
                             .timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             Map<String, List<String>> headers = new LinkedHashMap<>();

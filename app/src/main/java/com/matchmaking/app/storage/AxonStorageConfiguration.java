@@ -30,9 +30,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.slf4j.LoggerFactory;
 
-import java.lang.management.ManagementFactory;
-import java.util.UUID;
-
 /**
  * Axon's JDBC storage on PostgreSQL: snake_case tables created by the schema module's Flyway migrations, bytea for
  * every serialized column, PostgreSQL's duplicate-key state recognised as a concurrency conflict, and serializers of
@@ -158,12 +155,9 @@ class AxonStorageConfiguration {
                 .schema(tokenSchema)
                 .serializer(serializer)
                 .claimTimeout(processing.claimTimeout());
-        // Unnamed, a node is its process (pid@host) plus a suffix of its own: two application contexts in one JVM (a
-        // restart in place) must not pass for one node, or a batch the stopping one still commits would be taken for
-        // the new one's and applied twice.
-        builder.nodeId(processing.nodeId().isBlank()
-                ? ManagementFactory.getRuntimeMXBean().getName() + "#" + UUID.randomUUID().toString().substring(0, 8)
-                : processing.nodeId());
+        if (!processing.nodeId().isBlank()) {
+            builder.nodeId(processing.nodeId());
+        }
         return builder.build();
     }
 

@@ -155,10 +155,8 @@ class AxonStorageConfiguration {
                 .schema(tokenSchema)
                 .serializer(serializer)
                 .claimTimeout(processing.claimTimeout());
-        if (!processing.nodeId().isBlank()) {
-            builder.nodeId(processing.nodeId());
-        }
-        return builder.build();
+        return builder.nodeId(processing.nodeId().isBlank() ? ProcessingProperties.startName() : processing.nodeId())
+                .build();
     }
 
     @Bean

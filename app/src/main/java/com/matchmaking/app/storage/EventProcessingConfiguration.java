@@ -1,6 +1,7 @@
 package com.matchmaking.app.storage;
 
 import com.matchmaking.keys.vault.SubjectKeyVault;
+import com.matchmaking.readmodels.projection.BatchedWrites;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,9 +12,11 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.UUID;
 
@@ -49,9 +52,23 @@ class EventProcessingConfiguration {
     static final EnqueuePolicy<EventMessage<?>> DEAD_LETTERS_WITHOUT_VALUES = (letter, cause) ->
             Decisions.enqueue(new ThrowableCause(cause.getClass().getName(), WITHHELD));
 
+    /**
+     * An event on its way to the dead-letter queue first takes back what it buffered in the batch (the projections of a
+     * group that handled it before the one that failed): the batch commits without it, and a retry after the fix
+     * applies it once, in every projection of the group.
+     */
     @Autowired
-    void deadLettersWithoutValues(EventProcessingConfigurer configurer) {
-        configurer.registerDefaultDeadLetterPolicy(c -> DEAD_LETTERS_WITHOUT_VALUES);
+    void deadLettersWithoutValues(EventProcessingConfigurer configurer, BatchedWrites writes) {
+        configurer.registerDefaultDeadLetterPolicy(c -> (letter, cause) -> {
+            writes.discard(letter.message().getIdentifier());
+            return DEAD_LETTERS_WITHOUT_VALUES.decide(letter, cause);
+        });
+    }
+
+    /** Every streaming processor passes over events a segment has handled already (see {@link RedeliveredEventFilter}). */
+    @Autowired
+    void handleEachEventOnce(EventProcessingConfigurer configurer, JdbcTemplate jdbc, Serializer serializer) {
+        configurer.registerDefaultHandlerInterceptor((config, processor) -> new RedeliveredEventFilter(processor, jdbc, serializer));
     }
 
     @Autowired

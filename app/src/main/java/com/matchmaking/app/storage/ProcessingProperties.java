@@ -3,6 +3,8 @@ package com.matchmaking.app.storage;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.lang.management.ManagementFactory;
+import java.security.SecureRandom;
 import java.time.Duration;
 
 /**
@@ -15,8 +17,8 @@ import java.time.Duration;
  * @param claimTimeout how long a node's claim on a segment lasts without being extended: a node that died leaves its
  *                     segments to the others after this (and at most a second more); live nodes extend their claims at
  *                     a third of it
- * @param nodeId       this node's name in the token store, distinct per node; empty: Axon's process name
- *                     ({@code pid@host})
+ * @param nodeId       this node's name in the token store, distinct per node; empty: the process name
+ *                     ({@code pid@host}) and a suffix drawn at each start ({@link #startName()})
  */
 @ConfigurationProperties("matchmaking.processing")
 record ProcessingProperties(@DefaultValue("4") int segments,
@@ -35,6 +37,19 @@ record ProcessingProperties(@DefaultValue("4") int segments,
             throw new IllegalArgumentException("matchmaking.processing.claim-timeout must be at least 300 ms");
         }
     }
+
+    /**
+     * The process name ({@code pid@host}, Axon's own default) with a suffix drawn at this start. Two application contexts
+     * of one process (a restart in place, two nodes in one test JVM) would otherwise share a name in the token store: a
+     * batch that the closing one still commits would store its token over a claim the new one has taken, and the
+     * same event would be handled by both. A process restarted under the same pid (a container's pid 1) waits out the
+     * claim timeout for the segments its crashed predecessor held, as any other node would.
+     */
+    static String startName() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "#" + Long.toHexString(START_SUFFIX.nextLong() & 0xffffffL);
+    }
+
+    private static final SecureRandom START_SUFFIX = new SecureRandom();
 
     /** A live node extends its claims this long after it last did, well inside the timeout. */
     long claimExtensionMillis() {

@@ -83,7 +83,7 @@ class KeyStoreOutageTest extends IntegrationTest {
     private static String refused(GraphQlTester.Response response) {
         List<String> texts = new ArrayList<>();
         // The data goes into the failure's description only: it names which answer went through, and it is made-up.
-        String answered = String.valueOf(response.returnResponse().getData());
+        String answered = String.valueOf((Object) response.returnResponse().getData());
         response.errors().satisfy(errors -> {
             assertThat(errors).as("refused with an error, but answered %s", answered).isNotEmpty();
             errors.forEach(e -> texts.add(e.getExtensions().get("classification") + ": " + e.getMessage()));

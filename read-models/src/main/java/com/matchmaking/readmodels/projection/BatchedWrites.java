@@ -1,19 +1,26 @@
 package com.matchmaking.readmodels.projection;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -39,9 +46,11 @@ public class BatchedWrites {
     private static final String RESOURCE = BatchedWrites.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
+    private final RefusedWrites refused;
 
-    public BatchedWrites(JdbcTemplate jdbc) {
+    public BatchedWrites(JdbcTemplate jdbc, Optional<RefusedWrites> refused) {
         this.jdbc = jdbc;
+        this.refused = refused.orElse(null);
     }
 
     /** Buffers an insert, update or delete of the rows of one member. */
@@ -60,7 +69,21 @@ public class BatchedWrites {
         if (batch == null) {
             jdbc.update(sql, arguments);
         } else {
-            batch.add(Set.copyOf(members), sql, arguments);
+            batch.add(Set.copyOf(members), sql, arguments, currentEvent());
+        }
+    }
+
+    /**
+     * Drops what the given event buffered in the current batch: an event that goes to the dead-letter queue leaves none
+     * of its writes behind, so that retrying it later applies it once. Writes that already reached the database (a
+     * projection writing directly) are not covered.
+     */
+    public void discard(String eventIdentifier) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Batch batch = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+            if (batch != null) {
+                batch.discard(eventIdentifier);
+            }
         }
     }
 
@@ -129,6 +152,20 @@ public class BatchedWrites {
         return member.getMostSignificantBits() ^ member.getLeastSignificantBits();
     }
 
+    private static EventMessage<?> currentEvent() {
+        return CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event ? event : null;
+    }
+
+    /** The processing group of a pooled processor's batch (the processor of that name), or null elsewhere. */
+    private static String processingGroup(UnitOfWork<?> root) {
+        for (String key : root.resources().keySet()) {
+            if (key.startsWith("Processor[") && key.endsWith("]/SegmentId")) {
+                return key.substring("Processor[".length(), key.length() - "]/SegmentId".length());
+            }
+        }
+        return null;
+    }
+
     private Batch current() {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
@@ -136,53 +173,102 @@ public class BatchedWrites {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, k -> {
             Batch batch = new Batch();
-            root.onPrepareCommit(u -> batch.flush(jdbc));
+            String group = processingGroup(root);
+            root.onPrepareCommit(u -> batch.flush(jdbc, group == null ? null : refused, group));
             root.afterCommit(u -> batch.afterCommit.values().forEach(Runnable::run));
             return batch;
         });
     }
 
-    /** One batch's statements, grouped by SQL where the order per member allows. */
+    /** One batch's statements, in the order they were buffered, each with the event that buffered it. */
     @SuppressFBWarnings(value = "SQL_INJECTION_SPRING_JDBC",
             justification = "Every statement is a constant of the projection that buffers it; every value is a bind parameter.")
     static final class Batch {
-        private final List<Group> groups = new ArrayList<>();
+        private final List<Statement> statements = new ArrayList<>();
         private final Map<Long, Boolean> locks = new TreeMap<>();
         private final Map<Object, Object> states = new LinkedHashMap<>();
         private final List<Runnable> finishers = new ArrayList<>();
         private final Map<Object, Runnable> afterCommit = new LinkedHashMap<>();
-        private int statements;
 
-        void add(Set<UUID> members, String sql, Object[] arguments) {
-            statements++;
-            // Join the latest group of the same SQL unless a later group touches one of these members.
-            for (int i = groups.size() - 1; i >= 0; i--) {
-                Group group = groups.get(i);
-                if (group.sql.equals(sql)) {
-                    group.add(members, arguments);
-                    return;
-                }
-                if (group.touches(members)) {
-                    break;
-                }
-            }
-            Group group = new Group(sql);
-            group.add(members, arguments);
-            groups.add(group);
+        void add(Set<UUID> members, String sql, Object[] arguments, EventMessage<?> event) {
+            statements.add(new Statement(members, sql, arguments, event));
+        }
+
+        void discard(String eventIdentifier) {
+            statements.removeIf(statement -> statement.event() != null
+                    && eventIdentifier.equals(statement.event().getIdentifier()));
         }
 
         int statements() {
-            return statements;
+            return statements.size();
         }
 
         int groups() {
-            return groups.size();
+            return grouped().size();
         }
 
-        void flush(JdbcTemplate jdbc) {
+        /**
+         * The statements grouped by SQL: each joins the latest group of its SQL unless a later group touches one of its
+         * members, so every member's rows still see their statements in the order the events came.
+         */
+        List<Group> grouped() {
+            List<Group> groups = new ArrayList<>();
+            for (Statement statement : statements) {
+                Group joined = null;
+                for (int i = groups.size() - 1; i >= 0; i--) {
+                    Group group = groups.get(i);
+                    if (group.sql.equals(statement.sql())) {
+                        joined = group;
+                        break;
+                    }
+                    if (group.touches(statement.members())) {
+                        break;
+                    }
+                }
+                if (joined == null) {
+                    joined = new Group(statement.sql());
+                    groups.add(joined);
+                }
+                joined.add(statement.members(), statement.arguments());
+            }
+            return groups;
+        }
+
+        /**
+         * Sends the statements, grouped. When the database refuses them and there is somewhere to put refused events,
+         * the batch goes again event by event, each under a savepoint: a refused event and its sequence's later events
+         * leave their writes out and go to {@code refused}; every other event's writes go in.
+         */
+        void flush(JdbcTemplate jdbc, RefusedWrites refused, String group) {
             locks.forEach((key, exclusive) -> jdbc.queryForList(
                     exclusive ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)", key));
             locks.clear();
+            if (refused == null || !TransactionSynchronizationManager.isActualTransactionActive()) {
+                send(jdbc, grouped());
+                finishers.forEach(Runnable::run);
+            } else {
+                // Everything the batch writes goes under one savepoint (so every row of it carries the same
+                // transaction id), which lets a refusal be taken back without losing the rest of the transaction.
+                jdbc.execute((ConnectionCallback<Void>) connection -> {
+                    Savepoint whole = connection.setSavepoint();
+                    try {
+                        send(jdbc, grouped());
+                        finishers.forEach(Runnable::run);
+                        connection.releaseSavepoint(whole);
+                    } catch (DataAccessException refusal) {
+                        connection.rollback(whole);
+                        sendEventByEvent(jdbc, connection, refused, group, refusal);
+                        finishers.forEach(Runnable::run);
+                    }
+                    return null;
+                });
+            }
+            statements.clear();
+            finishers.clear();
+            states.clear();
+        }
+
+        private static void send(JdbcTemplate jdbc, List<Group> groups) {
             for (Group group : groups) {
                 if (group.arguments.size() == 1) {
                     jdbc.update(group.sql, group.arguments.get(0));
@@ -190,11 +276,42 @@ public class BatchedWrites {
                     jdbc.batchUpdate(group.sql, group.arguments);
                 }
             }
-            groups.clear();
-            finishers.forEach(Runnable::run);
-            finishers.clear();
-            states.clear();
         }
+
+        private void sendEventByEvent(JdbcTemplate jdbc, Connection connection, RefusedWrites refused, String group,
+                                      DataAccessException batchRefusal) throws SQLException {
+            Map<String, List<Statement>> byEvent = new LinkedHashMap<>();
+            for (Statement statement : statements) {
+                if (statement.event() == null) {
+                    // Writes outside any event cannot wait in a queue: the batch fails as it would have.
+                    throw batchRefusal;
+                }
+                byEvent.computeIfAbsent(statement.event().getIdentifier(), e -> new ArrayList<>()).add(statement);
+            }
+            Set<Object> blocked = new HashSet<>();
+            for (List<Statement> ofEvent : byEvent.values()) {
+                EventMessage<?> event = ofEvent.get(0).event();
+                Object sequence = refused.sequenceOf(event);
+                if (blocked.contains(sequence)) {
+                    refused.waitingBehind(group, event);
+                    continue;
+                }
+                Savepoint own = connection.setSavepoint();
+                try {
+                    for (Statement statement : ofEvent) {
+                        jdbc.update(statement.sql(), statement.arguments());
+                    }
+                    connection.releaseSavepoint(own);
+                } catch (DataAccessException refusal) {
+                    connection.rollback(own);
+                    blocked.add(sequence);
+                    refused.refused(group, event, refusal);
+                }
+            }
+        }
+    }
+
+    private record Statement(Set<UUID> members, String sql, Object[] arguments, EventMessage<?> event) {
     }
 
     private static final class Group {

@@ -5,6 +5,7 @@ import com.matchmaking.schema.member.MemberRegistered;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.member.ProfileUpdated;
 import com.matchmaking.schema.policy.PrivacyPolicyAccepted;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.staff.ConfidentialityAgreementRecorded;
 import com.matchmaking.schema.staff.PrivacyTrainingRecorded;
 import com.matchmaking.schema.staff.StaffCreated;
@@ -76,7 +77,7 @@ class AccountProjection implements LoginAvailability {
         } catch (DuplicateKeyException raced) {
             throw new LoginTakenException();
         }
-        if (Logins.BOOTSTRAP_PURPOSE.equals(purpose)) {
+        if (Purpose.BOOTSTRAP_ADMINISTRATOR.code().equals(purpose)) {
             // The configured password sits in an environment variable or a file: it must not stay the password.
             accounts.requirePasswordChange(event.staffId());
         }

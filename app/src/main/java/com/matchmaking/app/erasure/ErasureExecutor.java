@@ -4,6 +4,7 @@ import com.matchmaking.app.account.Logins;
 import com.matchmaking.keys.vault.ErasedKeys;
 import com.matchmaking.keys.vault.SubjectKeyVault;
 import com.matchmaking.schema.erasure.MemberErased;
+import com.matchmaking.schema.purpose.Purpose;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -28,10 +29,6 @@ import java.util.UUID;
 class ErasureExecutor {
 
     static final String GROUP = "erasure";
-    /** The purpose of erasures the retention rule carries out. */
-    static final String RETENTION_PURPOSE = "retention-inactive";
-    /** The purpose of erasures carried out again from the erasure ledger. */
-    static final String REAPPLY_PURPOSE = "erasure-ledger-reapply";
     private static final Logger log = LoggerFactory.getLogger(ErasureExecutor.class);
 
     private final SubjectKeyVault vault;
@@ -53,9 +50,9 @@ class ErasureExecutor {
 
     @EventHandler
     void on(MemberErased event, @MetaDataValue("purpose") String purpose) {
-        boolean reapplied = REAPPLY_PURPOSE.equals(purpose);
+        boolean reapplied = Purpose.ERASURE_LEDGER_REAPPLY.code().equals(purpose);
         String cause = reapplied ? ErasureReceipts.ERASURE_LEDGER
-                : RETENTION_PURPOSE.equals(purpose) ? ErasureReceipts.RETENTION : ErasureReceipts.MEMBER_REQUEST;
+                : Purpose.RETENTION_INACTIVE.code().equals(purpose) ? ErasureReceipts.RETENTION : ErasureReceipts.MEMBER_REQUEST;
         long started = System.nanoTime();
         erase(event.memberId(), event.requestedAt(), event.erasedAt(), cause, reapplied);
         // Operators' view: how many, how long the erasure itself took, and how long after the request it happened.

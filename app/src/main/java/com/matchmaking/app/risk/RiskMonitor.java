@@ -11,6 +11,7 @@ import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
 import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.risk.RaiseRiskAlert;
 import com.matchmaking.schema.risk.RiskAlertResolved;
 import com.matchmaking.schema.risk.RiskRule;
@@ -223,7 +224,7 @@ class RiskMonitor {
             return;
         }
         commands.sendAsSystem(new RaiseRiskAlert(alertId, accountId, accountKind, rule, observed, threshold, window, at),
-                "risk-rule", AuditedCommands.EVENT);
+                Purpose.RISK_RULE, AuditedCommands.EVENT);
         log.warn("Risk alert {}: {} on {} account {} ({} against a threshold of {})", alertId, rule, accountKind, accountId,
                 observed, threshold);
         meters.counter("matchmaking.risk.alerts", "rule", rule.name(), "account_kind", accountKind).increment();

@@ -2,6 +2,7 @@ package com.matchmaking.app.risk;
 
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.risk.AlertDecision;
 import com.matchmaking.schema.risk.RiskAlertRaised;
 import com.matchmaking.schema.risk.RiskAlertResolved;
@@ -42,7 +43,7 @@ class RiskResponse {
     void on(RiskAlertRaised event) {
         if (RiskAlert.STAFF.equals(event.accountKind()) && event.rule() != RiskRule.FAILED_LOGINS) {
             commands.sendAsSystem(new SuspendStaff(event.accountId(), SuspensionReason.RISK_ALERT, event.raisedAt()),
-                    "risk-alert", AuditedCommands.EVENT);
+                    Purpose.RISK_ALERT, AuditedCommands.EVENT);
         }
     }
 

@@ -2,6 +2,7 @@ package com.matchmaking.app.erasure;
 
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.keys.vault.SubjectKeyVault;
+import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.erasure.ReapplyErasure;
 import com.matchmaking.schema.purpose.Purpose;
@@ -162,7 +163,7 @@ class ErasureLedgerCheck implements SmartLifecycle {
                     AuditedCommands.STARTUP);
         } else if (keys) {
             transactions.executeWithoutResult(status -> executor.erase(subject, erasedAt, clock.instant(),
-                    ErasureReceipts.ERASURE_LEDGER, true));
+                    ErasureCause.ERASURE_LEDGER, true));
         } else {
             return false;
         }

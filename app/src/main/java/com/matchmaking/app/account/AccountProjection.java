@@ -1,5 +1,6 @@
 package com.matchmaking.app.account;
 
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.member.MemberRegistered;
 import com.matchmaking.schema.member.ProfileField;
@@ -27,6 +28,8 @@ import java.util.UUID;
  * email logs in at once, and a role change, suspension, agreement or training counts from the next request. Erasure removes the login through {@link Logins#remove}.
  */
 @Component
+@InCommandTransaction("A member logs in the moment registration returns, and a taken email is refused atomically by "
+        + "the login table's unique index; a role change or suspension counts from the next request")
 @ProcessingGroup(AccountProjection.GROUP)
 class AccountProjection implements LoginAvailability {
 

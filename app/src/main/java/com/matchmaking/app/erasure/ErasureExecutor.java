@@ -3,6 +3,7 @@ package com.matchmaking.app.erasure;
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.keys.vault.ErasedKeys;
 import com.matchmaking.keys.vault.SubjectKeyVault;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.MemberErased;
 import org.axonframework.config.ProcessingGroup;
@@ -24,6 +25,8 @@ import java.util.UUID;
  * to the erasure ledger outside the database.
  */
 @Component
+@InCommandTransaction("The keys are destroyed and the login removed with the erasure itself: an erasure that fails to "
+        + "carry out rolls back, never half-done")
 @ProcessingGroup(ErasureExecutor.GROUP)
 class ErasureExecutor {
 

@@ -3,6 +3,7 @@ package com.matchmaking.app.risk;
 import com.matchmaking.app.account.AccountKind;
 import com.matchmaking.app.account.LoginOutcome;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;
 import com.matchmaking.schema.access.MemberDataShared;
@@ -43,6 +44,8 @@ import java.util.stream.Stream;
  * fires once per account until compliance resolves the alert; after a resolution only later accesses count.
  */
 @Component
+@InCommandTransaction("A rule hit raises its alert before the access that tripped it returns, so the caller is refused "
+        + "the data")
 @ProcessingGroup(RiskMonitor.GROUP)
 class RiskMonitor {
 

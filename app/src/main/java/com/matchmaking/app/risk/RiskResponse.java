@@ -2,6 +2,7 @@ package com.matchmaking.app.risk;
 
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.risk.AlertDecision;
 import com.matchmaking.schema.risk.RiskAlertRaised;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * logins also clears the run of failures, or the next typo would raise the alert again.
  */
 @Component
+@InCommandTransaction("An alert suspends the staff account before the access that raised it returns")
 @ProcessingGroup(RiskResponse.GROUP)
 class RiskResponse {
 

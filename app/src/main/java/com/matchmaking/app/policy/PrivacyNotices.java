@@ -4,7 +4,6 @@ import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.Messages;
-import com.matchmaking.app.retention.RetentionProperties;
 import com.matchmaking.schema.purpose.Purpose;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +49,7 @@ public class PrivacyNotices {
     private final Map<Locale, String> generated = new LinkedHashMap<>();
 
     PrivacyNotices(PrivacyPolicies policies, PersonalDataInventory inventory, Messages messages,
-                   RetentionProperties retention, MatchmakingProperties properties) {
+                   StatedRetention retention, MatchmakingProperties properties) {
         this.policies = policies;
         for (Locale locale : Languages.SUPPORTED) {
             generated.put(locale, generate(inventory, messages, retention, properties, locale));
@@ -104,7 +103,7 @@ public class PrivacyNotices {
         return fallback;
     }
 
-    private static String generate(PersonalDataInventory inventory, Messages messages, RetentionProperties retention,
+    private static String generate(PersonalDataInventory inventory, Messages messages, StatedRetention retention,
                                    MatchmakingProperties properties, Locale locale) {
         StringBuilder text = new StringBuilder();
         // The version is filled in per version; "{version}" cannot come out of a bundle, whose braces are placeholders.

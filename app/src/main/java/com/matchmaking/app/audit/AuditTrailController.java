@@ -1,6 +1,7 @@
 package com.matchmaking.app.audit;
 
 import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.problem.Classification;
 import com.matchmaking.app.problem.MessageKey;

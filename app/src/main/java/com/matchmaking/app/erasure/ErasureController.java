@@ -5,7 +5,7 @@ import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.Messages;
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.schema.erasure.CancelErasure;
 import com.matchmaking.schema.erasure.EraseMember;

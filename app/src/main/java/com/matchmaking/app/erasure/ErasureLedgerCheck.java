@@ -1,6 +1,6 @@
 package com.matchmaking.app.erasure;
 
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.keys.vault.SubjectKeyVault;
 import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.MemberErased;

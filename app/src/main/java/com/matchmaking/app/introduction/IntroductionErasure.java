@@ -1,6 +1,6 @@
 package com.matchmaking.app.introduction;
 
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.keys.vault.SubjectKeyVault;
 import com.matchmaking.readmodels.introduction.Introductions;
 import com.matchmaking.readmodels.processing.InCommandTransaction;

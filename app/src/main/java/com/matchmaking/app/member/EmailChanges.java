@@ -6,7 +6,7 @@ import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.account.LoginNames;
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.account.OneTimeCodes;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.mail.Mailer;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;

@@ -3,7 +3,7 @@ package com.matchmaking.app.member;
 import com.matchmaking.app.policy.PrivacyPolicies;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.account.Logins;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.member.MemberInputs.PreferencesInput;
 import com.matchmaking.app.member.MemberInputs.ProfileInput;

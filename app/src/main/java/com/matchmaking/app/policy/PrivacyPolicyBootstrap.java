@@ -1,7 +1,7 @@
 package com.matchmaking.app.policy;
 
 import com.matchmaking.app.MatchmakingProperties;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.schema.policy.PrivacyPolicyPublished;
 import com.matchmaking.schema.policy.PublishPrivacyPolicy;
 import com.matchmaking.schema.purpose.Purpose;

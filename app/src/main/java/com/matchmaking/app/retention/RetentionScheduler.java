@@ -1,6 +1,6 @@
 package com.matchmaking.app.retention;
 
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.retention.EraseInactiveMember;

@@ -2,7 +2,7 @@ package com.matchmaking.app.risk;
 
 import com.matchmaking.app.account.AccountKind;
 import com.matchmaking.app.account.LoginOutcome;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;

@@ -1,7 +1,7 @@
 package com.matchmaking.app.risk;
 
 import com.matchmaking.app.account.Logins;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.risk.AlertDecision;

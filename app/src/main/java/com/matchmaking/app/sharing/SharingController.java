@@ -1,7 +1,7 @@
 package com.matchmaking.app.sharing;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.ShareRecord;
 import com.matchmaking.app.problem.MessageKey;

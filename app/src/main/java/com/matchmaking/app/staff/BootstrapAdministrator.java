@@ -2,7 +2,7 @@ package com.matchmaking.app.staff;
 
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.LoginAvailability;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.purpose.Purpose;

@@ -3,7 +3,7 @@ package com.matchmaking.app.staffview;
 import com.matchmaking.app.account.AccountKind;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.account.Logins;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;

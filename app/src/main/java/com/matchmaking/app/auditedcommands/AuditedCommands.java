@@ -1,4 +1,4 @@
-package com.matchmaking.app.audit;
+package com.matchmaking.app.auditedcommands;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.schema.purpose.Purpose;

@@ -1,10 +1,12 @@
 package com.matchmaking.app.account;
 
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.member.MemberRegistered;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.member.ProfileUpdated;
 import com.matchmaking.schema.policy.PrivacyPolicyAccepted;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.staff.ConfidentialityAgreementRecorded;
 import com.matchmaking.schema.staff.PrivacyTrainingRecorded;
 import com.matchmaking.schema.staff.StaffCreated;
@@ -26,6 +28,8 @@ import java.util.UUID;
  * email logs in at once, and a role change, suspension, agreement or training counts from the next request. Erasure removes the login through {@link Logins#remove}.
  */
 @Component
+@InCommandTransaction("A member logs in the moment registration returns, and a taken email is refused atomically by "
+        + "the login table's unique index; a role change or suspension counts from the next request")
 @ProcessingGroup(AccountProjection.GROUP)
 class AccountProjection implements LoginAvailability {
 
@@ -76,7 +80,7 @@ class AccountProjection implements LoginAvailability {
         } catch (DuplicateKeyException raced) {
             throw new LoginTakenException();
         }
-        if (Logins.BOOTSTRAP_PURPOSE.equals(purpose)) {
+        if (Purpose.BOOTSTRAP_ADMINISTRATOR.code().equals(purpose)) {
             // The configured password sits in an environment variable or a file: it must not stay the password.
             accounts.requirePasswordChange(event.staffId());
         }

@@ -1,6 +1,8 @@
 package com.matchmaking.app.account;
 
+import com.matchmaking.app.keys.StartupSecret;
 import com.matchmaking.keys.blindindex.BlindIndex;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.text.Normalizer;
@@ -11,7 +13,8 @@ import java.util.Locale;
  * share one namespace, so no staff username can equal a member's email.
  */
 @Component
-public class LoginNames {
+@Order(3)
+public class LoginNames implements StartupSecret {
 
     public static final String PURPOSE = "login";
 
@@ -23,6 +26,12 @@ public class LoginNames {
 
     public static String normalise(String login) {
         return Normalizer.normalize(login.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /** Opens the lookup key at start-up, making it only on a first start: a new one matches no stored index. */
+    @Override
+    public void open(boolean firstStart) {
+        blindIndex.open(PURPOSE, firstStart);
     }
 
     public String indexOf(String login) {

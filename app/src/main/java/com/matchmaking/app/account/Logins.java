@@ -26,9 +26,6 @@ import java.util.UUID;
 public class Logins {
 
     private static final Logger log = LoggerFactory.getLogger(Logins.class);
-    /** The purpose the bootstrap administrator is created with: their configured password must be changed. */
-    public static final String BOOTSTRAP_PURPOSE = "bootstrap-administrator";
-
     private final AccountRepository accounts;
     private final LoginAttempts attempts;
     private final LoginNames loginNames;

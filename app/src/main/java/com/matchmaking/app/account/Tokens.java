@@ -2,6 +2,7 @@ package com.matchmaking.app.account;
 
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.keys.ServiceSecrets;
+import com.matchmaking.app.keys.StartupSecret;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -12,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.SecretKey;
@@ -27,7 +29,8 @@ import java.util.UUID;
  * ({@value #VERSION}, a counter): moving the account's version on revokes every token issued before.
  */
 @Component
-class Tokens {
+@Order(2)
+class Tokens implements StartupSecret {
 
     static final String ISSUER = "matchmaking";
     private static final String SIGNING_SECRET = ServiceSecrets.TOKEN_SIGNING;
@@ -41,6 +44,12 @@ class Tokens {
     Tokens(ServiceSecrets secrets, MatchmakingProperties properties) {
         this.secrets = secrets;
         this.properties = properties;
+    }
+
+    /** Opens the signing key at start-up, making it only on a first start. */
+    @Override
+    public void open(boolean firstStart) {
+        secrets.secret(SIGNING_SECRET, 32, () -> firstStart);
     }
 
     record Issued(String token, Instant expiresAt) {

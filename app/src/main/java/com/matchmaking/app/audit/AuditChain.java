@@ -1,11 +1,13 @@
 package com.matchmaking.app.audit;
 
 import com.matchmaking.app.keys.ServiceSecrets;
+import com.matchmaking.app.keys.StartupSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,7 +55,8 @@ import java.util.NavigableMap;
  * ({@link Problem#ANCHOR_MISMATCH}), also when the database lost the chain the anchor recorded.
  */
 @Component
-public class AuditChain {
+@Order(1)
+public class AuditChain implements StartupSecret {
 
     /** What went wrong at the first broken link. */
     public enum Problem { CHANGED, DELETED, INSERTED, CHAIN_ALTERED, CHECKPOINT_ALTERED, ANCHOR_MISMATCH }
@@ -360,7 +363,8 @@ public class AuditChain {
      * links, and nothing anchored outside it. Otherwise a missing key stops the application (a new key would let
      * whoever deleted the old one have a rewritten history re-linked).
      */
-    public void openKey(boolean freshDatabase) {
+    @Override
+    public void open(boolean freshDatabase) {
         secrets.secret(SECRET, 32, () -> freshDatabase && anchor.isEmpty()
                 && !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM audit_chain)", Boolean.class)));
     }

@@ -1,12 +1,14 @@
 package com.matchmaking.app.audit;
 
 import com.matchmaking.app.account.Actor;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.problem.Classification;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.schema.access.RecordAuditTrailView;
+import com.matchmaking.schema.purpose.Purpose;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -64,7 +66,7 @@ class AuditTrailController {
     private void recordView(UUID memberId, Instant from, Instant to, Actor actor) {
         try {
             commands.send(new RecordAuditTrailView(memberId, actor.accountId(), actor.auditRole(), from, to, clock.instant()),
-                    actor, "audit-trail");
+                    actor, Purpose.AUDIT_TRAIL);
         } catch (RequestRejectedException | CommandExecutionException e) {
             RequestRejectedException rejected = rejection(e);
             if (rejected == null || rejected.classification() != Classification.NOT_FOUND) {

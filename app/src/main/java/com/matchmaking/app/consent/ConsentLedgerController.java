@@ -1,13 +1,14 @@
 package com.matchmaking.app.consent;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.policy.PrivacyNotices;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.policy.AcceptPrivacyPolicy;
+import com.matchmaking.schema.purpose.Purpose;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -55,7 +56,7 @@ class ConsentLedgerController {
             throw RequestRejectedException.conflict(MessageKey.POLICY_TEXT_CHANGED);
         }
         commands.send(new AcceptPrivacyPolicy(actor.accountId(), current, clock.instant(), shown.language(),
-                shown.textHash()), actor, "privacy-policy-acceptance");
+                shown.textHash()), actor, Purpose.PRIVACY_POLICY_ACCEPTANCE);
         MemberHistory.PolicyAcceptance accepted = history.load(actor.accountId()).policyAcceptance();
         return new PolicyAcceptance(accepted.version(), current, current.equals(accepted.version()),
                 accepted.language(), accepted.textHash());

@@ -2,6 +2,7 @@ package com.matchmaking.app.consent;
 
 import com.matchmaking.app.erasure.ErasureLedger;
 import com.matchmaking.keys.vault.SubjectKeyVault;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.KeyGroups;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.ConsentWithdrawn;
@@ -20,6 +21,8 @@ import java.util.List;
  * older backup has it destroyed again on the next start.
  */
 @Component
+@InCommandTransaction("Sensitive data is shredded with the withdrawal of consent itself: no moment in which the "
+        + "consent is withdrawn and the data still readable")
 @ProcessingGroup(SensitiveDataShredder.GROUP)
 class SensitiveDataShredder {
 

@@ -5,12 +5,13 @@ import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.Messages;
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.schema.erasure.CancelErasure;
 import com.matchmaking.schema.erasure.EraseMember;
 import com.matchmaking.schema.erasure.RequestErasure;
 import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.schema.purpose.Purpose;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -53,7 +54,7 @@ class ErasureController {
     ErasureStatus requestErasure(@ContextValue Actor actor) {
         Instant now = clock.instant();
         Duration grace = properties.erasure().gracePeriod();
-        commands.send(new RequestErasure(actor.accountId(), now, now.plus(grace)), actor, "erasure-request");
+        commands.send(new RequestErasure(actor.accountId(), now, now.plus(grace)), actor, Purpose.ERASURE_REQUEST);
         // Under a legal hold the request is recorded and waits: the scheduler erases once the hold is lifted.
         if (grace.isZero() || grace.isNegative()) {
             // The scheduler may erase the member between the request and here: then the receipt is already there.
@@ -63,7 +64,7 @@ class ErasureController {
             }
             if (receipt.isEmpty()) {
                 try {
-                    commands.send(new EraseMember(actor.accountId(), now), actor, "erasure-request");
+                    commands.send(new EraseMember(actor.accountId(), now), actor, Purpose.ERASURE_REQUEST);
                 } catch (RequestRejectedException raced) {
                     receipts.forMember(actor.accountId()).orElseThrow(() -> raced);
                 }
@@ -77,7 +78,7 @@ class ErasureController {
 
     @MutationMapping
     ErasureStatus cancelErasure(@ContextValue Actor actor) {
-        commands.send(new CancelErasure(actor.accountId(), clock.instant()), actor, "erasure-cancel");
+        commands.send(new CancelErasure(actor.accountId(), clock.instant()), actor, Purpose.ERASURE_CANCEL);
         return myErasureStatus(actor);
     }
 
@@ -92,7 +93,7 @@ class ErasureController {
     /** The receipt in words, in the reader's language: when, what was destroyed, and why. */
     @SchemaMapping(typeName = "ErasureReceipt", field = "summary")
     String summary(ErasureReceipts.Receipt receipt, Locale locale) {
-        String cause = messages.label("receipt.cause." + receipt.cause().toLowerCase(Locale.ROOT).replace('_', '-'),
+        String cause = messages.label("receipt.cause." + receipt.cause().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 locale);
         MessageKey summary = receipt.loginRemoved() ? MessageKey.RECEIPT_SUMMARY : MessageKey.RECEIPT_SUMMARY_NO_LOGIN;
         String text = messages.text(summary, locale, Languages.dateTime(receipt.erasedAt(), locale),

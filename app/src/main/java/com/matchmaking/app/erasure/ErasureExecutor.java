@@ -3,10 +3,11 @@ package com.matchmaking.app.erasure;
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.keys.vault.ErasedKeys;
 import com.matchmaking.keys.vault.SubjectKeyVault;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
+import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.MemberErased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,14 +25,12 @@ import java.util.UUID;
  * to the erasure ledger outside the database.
  */
 @Component
+@InCommandTransaction("The keys are destroyed and the login removed with the erasure itself: an erasure that fails to "
+        + "carry out rolls back, never half-done")
 @ProcessingGroup(ErasureExecutor.GROUP)
 class ErasureExecutor {
 
     static final String GROUP = "erasure";
-    /** The purpose of erasures the retention rule carries out. */
-    static final String RETENTION_PURPOSE = "retention-inactive";
-    /** The purpose of erasures carried out again from the erasure ledger. */
-    static final String REAPPLY_PURPOSE = "erasure-ledger-reapply";
     private static final Logger log = LoggerFactory.getLogger(ErasureExecutor.class);
 
     private final SubjectKeyVault vault;
@@ -52,19 +51,17 @@ class ErasureExecutor {
     }
 
     @EventHandler
-    void on(MemberErased event, @MetaDataValue("purpose") String purpose) {
-        boolean reapplied = REAPPLY_PURPOSE.equals(purpose);
-        String cause = reapplied ? ErasureReceipts.ERASURE_LEDGER
-                : RETENTION_PURPOSE.equals(purpose) ? ErasureReceipts.RETENTION : ErasureReceipts.MEMBER_REQUEST;
+    void on(MemberErased event) {
+        ErasureCause cause = event.cause();
         long started = System.nanoTime();
-        erase(event.memberId(), event.requestedAt(), event.erasedAt(), cause, reapplied);
+        erase(event.memberId(), event.requestedAt(), event.erasedAt(), cause, cause == ErasureCause.ERASURE_LEDGER);
         // Operators' view: how many, how long the erasure itself took, and how long after the request it happened.
         // Tagged with the cause only (three values); never the member.
-        io.micrometer.core.instrument.Timer.builder("matchmaking.erasure.execution").tag("cause", cause)
+        io.micrometer.core.instrument.Timer.builder("matchmaking.erasure.execution").tag("cause", cause.name())
                 .description("Time to carry out an erasure (keys, fence, snapshots, login, receipt)")
                 .register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (event.requestedAt() != null && event.erasedAt() != null) {
-            io.micrometer.core.instrument.Timer.builder("matchmaking.erasure.since.request").tag("cause", cause)
+            io.micrometer.core.instrument.Timer.builder("matchmaking.erasure.since.request").tag("cause", cause.name())
                     .description("Time from the erasure request to the erasure")
                     .register(meters).record(java.time.Duration.between(event.requestedAt(), event.erasedAt()));
         }
@@ -74,7 +71,7 @@ class ErasureExecutor {
      * Destroys everything of the subject the database still holds besides the log, and writes (or, when it is
      * re-applied, counts on) the receipt. Runs in the caller's transaction.
      */
-    void erase(UUID memberId, Instant requestedAt, Instant erasedAt, String cause, boolean reapplied) {
+    void erase(UUID memberId, Instant requestedAt, Instant erasedAt, ErasureCause cause, boolean reapplied) {
         String id = memberId.toString();
         ErasedKeys keys = vault.erase(memberId);
         int snapshots = jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", id);

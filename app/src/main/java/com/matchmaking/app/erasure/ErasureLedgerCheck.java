@@ -1,9 +1,11 @@
 package com.matchmaking.app.erasure;
 
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.keys.vault.SubjectKeyVault;
+import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.erasure.ReapplyErasure;
+import com.matchmaking.schema.purpose.Purpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -157,11 +159,11 @@ class ErasureLedgerCheck implements SmartLifecycle {
         boolean erasedInLog = !jdbc.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?",
                 Integer.class, id, MemberErased.class.getName()).isEmpty();
         if (member && !erasedInLog) {
-            commands.sendAsSystem(new ReapplyErasure(subject, erasedAt, clock.instant()), ErasureExecutor.REAPPLY_PURPOSE,
+            commands.sendAsSystem(new ReapplyErasure(subject, erasedAt, clock.instant()), Purpose.ERASURE_LEDGER_REAPPLY,
                     AuditedCommands.STARTUP);
         } else if (keys) {
             transactions.executeWithoutResult(status -> executor.erase(subject, erasedAt, clock.instant(),
-                    ErasureReceipts.ERASURE_LEDGER, true));
+                    ErasureCause.ERASURE_LEDGER, true));
         } else {
             return false;
         }

@@ -1,5 +1,6 @@
 package com.matchmaking.app.erasure;
 
+import com.matchmaking.schema.erasure.ErasureCause;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -15,17 +16,10 @@ import java.util.UUID;
 @Repository
 public class ErasureReceipts {
 
-    /** The member asked (or did not cancel in time). */
-    public static final String MEMBER_REQUEST = "MEMBER_REQUEST";
-    /** The member was inactive past the retention period and its notice. */
-    public static final String RETENTION = "RETENTION";
-    /** The receipt was lost with a database restore; the erasure ledger said the member had been erased. */
-    public static final String ERASURE_LEDGER = "ERASURE_LEDGER";
-
     /** One erasure's receipt. */
     public record Receipt(UUID receiptId, UUID memberId, Instant requestedAt, Instant erasedAt,
                           List<String> keyGroupsDestroyed, int snapshotsDeleted, int deadLettersPurged,
-                          int sagasEnded, boolean loginRemoved, String cause, Instant reappliedAt, int reapplications) {
+                          int sagasEnded, boolean loginRemoved, ErasureCause cause, Instant reappliedAt, int reapplications) {
     }
 
     private static final RowMapper<Receipt> RECEIPT = (rs, i) -> new Receipt(
@@ -38,7 +32,7 @@ public class ErasureReceipts {
             rs.getInt("dead_letters_purged"),
             rs.getInt("sagas_ended"),
             rs.getBoolean("login_removed"),
-            rs.getString("cause"),
+            ErasureCause.valueOf(rs.getString("cause")),
             rs.getTimestamp("reapplied_at") == null ? null : rs.getTimestamp("reapplied_at").toInstant(),
             rs.getInt("reapplications"));
 
@@ -74,7 +68,7 @@ public class ErasureReceipts {
             statement.setInt(7, receipt.deadLettersPurged());
             statement.setInt(8, receipt.sagasEnded());
             statement.setBoolean(9, receipt.loginRemoved());
-            statement.setString(10, receipt.cause());
+            statement.setString(10, receipt.cause().name());
             statement.setTimestamp(11, receipt.reappliedAt() == null ? null : Timestamp.from(receipt.reappliedAt()));
             statement.setInt(12, receipt.reapplications());
             return statement;

@@ -1,8 +1,9 @@
 package com.matchmaking.app.erasure;
 
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.erasure.EraseMember;
+import com.matchmaking.schema.purpose.Purpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +43,7 @@ class ErasureScheduler {
                 UUID.class, Timestamp.from(now));
         for (UUID memberId : due) {
             try {
-                commands.sendAsSystem(new EraseMember(memberId, now), "erasure-grace-period-passed");
+                commands.sendAsSystem(new EraseMember(memberId, now), Purpose.ERASURE_GRACE_PERIOD_PASSED);
             } catch (RequestRejectedException alreadyHandled) {
                 log.debug("Erasure of {} not carried out: {}", memberId, alreadyHandled.getMessage());
             } catch (RuntimeException e) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.introduction.IntroductionsExport;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
@@ -13,7 +13,6 @@ import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.policy.PersonalDataInventory;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.Messages;
-import com.matchmaking.schema.purpose.DataPurposes;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;
 import com.matchmaking.schema.access.MemberDataShared;
@@ -24,6 +23,7 @@ import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
 import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
 import com.matchmaking.schema.matchmaking.MemberContactViewed;
 import com.matchmaking.schema.member.ProfileField;
+import com.matchmaking.schema.purpose.Purpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -79,19 +79,19 @@ class MemberDataExportController {
      */
     private List<Map<String, Object>> purposes(Locale locale) {
         return inventory.entries().stream()
-                .filter(e -> !e.purpose().code().equals(DataPurposes.STAFF_ADMINISTRATION))
+                .filter(e -> e.purpose() != Purpose.STAFF_ADMINISTRATION)
                 .map(e -> {
                     String code = e.purpose().code();
-                    String basis = "basis." + e.purpose().basis().name().toLowerCase(Locale.ROOT).replace('_', '-');
+                    String basis = e.purpose().basis().labelKey();
                     Map<String, String> labels = new LinkedHashMap<>();
                     e.fields().forEach(f -> labels.put(f, messages.label("field." + code + "." + f, locale)));
                     Map<String, Object> purpose = new LinkedHashMap<>();
                     purpose.put("purpose", code);
-                    purpose.put("description", messages.label("purpose." + code, locale));
+                    purpose.put("description", messages.label(e.purpose().labelKey(), locale));
                     purpose.put("legalBasis", messages.label(basis, locale));
                     purpose.put("pipl", e.purpose().basis().pipl());
                     purpose.put("gdpr", e.purpose().basis().gdpr());
-                    purpose.put("retention", messages.label("purpose." + code + ".retention", locale));
+                    purpose.put("retention", messages.label(e.purpose().labelKey() + ".retention", locale));
                     purpose.put("fields", List.copyOf(e.fields()));
                     purpose.put("fieldLabels", labels);
                     return purpose;
@@ -102,7 +102,7 @@ class MemberDataExportController {
     @QueryMapping
     Map<String, Object> myDataExport(@ContextValue Actor actor, Locale locale) {
         Instant now = clock.instant();
-        commands.send(new RecordDataExport(actor.accountId(), now), actor, "data-export");
+        commands.send(new RecordDataExport(actor.accountId(), now), actor, Purpose.DATA_EXPORT);
         MemberRecord record = history.load(actor.accountId());
         log.info("Export for member {}: {} events read", actor.accountId(), record.changes().size());
         return document(record, now, locale == null ? Languages.DEFAULT : locale);

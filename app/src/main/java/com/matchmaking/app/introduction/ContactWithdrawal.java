@@ -1,7 +1,8 @@
 package com.matchmaking.app.introduction;
 
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.readmodels.introduction.Introductions;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.introduction.EndIntroduction;
 import com.matchmaking.schema.introduction.IntroductionStatus;
 import com.matchmaking.schema.matchmaking.MemberBlocked;
@@ -19,6 +20,8 @@ import java.util.UUID;
  * rule shows neither side the other's phone or WeChat id again, even after a reinstatement.
  */
 @Component
+@InCommandTransaction("A block or a suspension takes contact back at once: no request after it shows the other "
+        + "member's contact")
 @ProcessingGroup(ContactWithdrawal.GROUP)
 class ContactWithdrawal {
 

@@ -1,7 +1,7 @@
 package com.matchmaking.app.introduction;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.problem.MessageKey;
@@ -21,6 +21,7 @@ import com.matchmaking.schema.introduction.WithdrawFromIntroduction;
 import com.matchmaking.schema.matchmaking.RecordContactView;
 import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
 import com.matchmaking.schema.member.Profile;
+import com.matchmaking.schema.purpose.Purpose;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -96,7 +97,7 @@ class IntroductionController {
         }
         UUID introductionId = UUID.randomUUID();
         commands.send(new ProposeIntroduction(introductionId, memberA, memberB, actor.accountId(),
-                text.isEmpty() ? null : text, clock.instant()), actor, "matchmaking");
+                text.isEmpty() ? null : text, clock.instant()), actor, Purpose.MATCHMAKING);
         return staffView(listed(introductionId), actor);
     }
 
@@ -120,7 +121,7 @@ class IntroductionController {
             throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "meetingAt");
         }
         commands.send(new RecordMeeting(introductionId, UUID.randomUUID(), actor.accountId(), meetingAt, where,
-                clock.instant()), actor, "matchmaking");
+                clock.instant()), actor, Purpose.MATCHMAKING);
         return staffView(listed(listed.introductionId()), actor);
     }
 
@@ -132,7 +133,7 @@ class IntroductionController {
             throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "outcome");
         }
         commands.send(new RecordIntroductionOutcome(introductionId, actor.accountId(), outcome, clock.instant()), actor,
-                "matchmaking");
+                Purpose.MATCHMAKING);
         return staffView(listed(introductionId), actor);
     }
 
@@ -149,7 +150,7 @@ class IntroductionController {
             throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "accept");
         }
         commands.send(new RespondToIntroduction(introductionId, actor.accountId(), accept, clock.instant()), actor,
-                "matchmaking");
+                Purpose.MATCHMAKING);
         return memberView(listed(introductionId), actor.accountId());
     }
 
@@ -162,7 +163,7 @@ class IntroductionController {
             throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "text", 1, Introduction.MAX_TEXT);
         }
         commands.send(new GiveIntroductionFeedback(introductionId, actor.accountId(), feedback, clock.instant()), actor,
-                "matchmaking");
+                Purpose.MATCHMAKING);
         return memberView(listed(introductionId), actor.accountId());
     }
 
@@ -170,7 +171,7 @@ class IntroductionController {
     MemberIntroduction withdrawFromIntroduction(@Argument UUID introductionId, @ContextValue Actor actor) {
         forMember(introductionId, actor);
         commands.send(new WithdrawFromIntroduction(introductionId, actor.accountId(), clock.instant()), actor,
-                "matchmaking");
+                Purpose.MATCHMAKING);
         return memberView(listed(introductionId), actor.accountId());
     }
 
@@ -194,7 +195,7 @@ class IntroductionController {
             return null;
         }
         commands.send(new RecordContactView(partner.memberId(), actor.accountId(), listed.introductionId(), clock.instant()),
-                actor, "introduction-contact");
+                actor, Purpose.INTRODUCTION_CONTACT);
         Profile profile = history.load(partner.memberId()).profile();
         return new PartnerContact(profile.phone(), profile.wechatId());
     }
@@ -257,7 +258,7 @@ class IntroductionController {
             for (UUID party : new UUID[] {l.memberA(), l.memberB()}) {
                 if (party != null) {
                     commands.send(new RecordIntroductionRecordsView(party, l.introductionId(), actor.accountId(),
-                            actor.auditRole(), now), actor, "matchmaking");
+                            actor.auditRole(), now), actor, Purpose.MATCHMAKING);
                 }
             }
             accessCheck.stillAllowed(actor);

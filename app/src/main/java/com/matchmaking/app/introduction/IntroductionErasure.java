@@ -1,8 +1,9 @@
 package com.matchmaking.app.introduction;
 
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.keys.vault.SubjectKeyVault;
 import com.matchmaking.readmodels.introduction.Introductions;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.introduction.CloseIntroductionOnErasure;
 import com.matchmaking.schema.introduction.IntroductionPartyErased;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  * members) are unreadable for the other member too.
  */
 @Component
+@InCommandTransaction("An erased member's introductions are closed and their keys destroyed in the erasure's own "
+        + "transaction")
 @ProcessingGroup(IntroductionErasure.GROUP)
 class IntroductionErasure {
 

@@ -1,13 +1,12 @@
 package com.matchmaking.app.keys;
 
-import com.matchmaking.app.account.LoginNames;
-import com.matchmaking.app.audit.AuditChain;
-import com.matchmaking.keys.blindindex.BlindIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Opens every secret of the service before anything else starts, and makes them only on the first start: a database
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Component;
  *     <li>the token signing key: a new one would only log everyone out, but a secret that vanished from the database
  *     means tampering or a bad restore, which an operator should look at before the service runs on.</li>
  * </ul>
+ * Each is a {@link StartupSecret} of the feature that keeps it, opened in that order.
  */
 @Component
 class ServiceSecretsCheck implements SmartLifecycle {
@@ -27,16 +27,12 @@ class ServiceSecretsCheck implements SmartLifecycle {
     static final int PHASE = Integer.MIN_VALUE + 1000;
     private static final Logger log = LoggerFactory.getLogger(ServiceSecretsCheck.class);
 
-    private final ServiceSecrets secrets;
-    private final BlindIndex blindIndex;
-    private final AuditChain auditChain;
+    private final List<StartupSecret> secrets;
     private final JdbcTemplate jdbc;
     private volatile boolean running;
 
-    ServiceSecretsCheck(ServiceSecrets secrets, BlindIndex blindIndex, AuditChain auditChain, JdbcTemplate jdbc) {
-        this.secrets = secrets;
-        this.blindIndex = blindIndex;
-        this.auditChain = auditChain;
+    ServiceSecretsCheck(List<StartupSecret> secrets, JdbcTemplate jdbc) {
+        this.secrets = List.copyOf(secrets);
         this.jdbc = jdbc;
     }
 
@@ -44,9 +40,7 @@ class ServiceSecretsCheck implements SmartLifecycle {
     public void start() {
         boolean fresh = !Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM domain_event_entry)", Boolean.class));
-        auditChain.openKey(fresh);
-        secrets.secret(ServiceSecrets.TOKEN_SIGNING, 32, () -> fresh);
-        blindIndex.open(LoginNames.PURPOSE, fresh);
+        secrets.forEach(secret -> secret.open(fresh));
         if (fresh) {
             log.info("Service secrets opened (made where missing: the event store is empty, a first start)");
         }

@@ -1,7 +1,7 @@
 package com.matchmaking.app.leakreport;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
@@ -13,6 +13,7 @@ import com.matchmaking.schema.leakreport.LeakCaseOutcome;
 import com.matchmaking.schema.leakreport.LeakCategory;
 import com.matchmaking.schema.leakreport.RecordLeakCaseView;
 import com.matchmaking.schema.leakreport.StartLeakInvestigation;
+import com.matchmaking.schema.purpose.Purpose;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -63,7 +64,7 @@ class LeakReportController {
         UUID reportId = UUID.randomUUID();
         Instant now = clock.instant();
         commands.sendConfidentially(new FileLeakReport(reportId, actor.accountId(), input.category(), description,
-                input.suspectedStaffId(), input.concernedMemberId(), now), "leak-report");
+                input.suspectedStaffId(), input.concernedMemberId(), now), Purpose.LEAK_REPORT);
         return new LeakReportReceipt(reportId, now);
     }
 
@@ -106,7 +107,7 @@ class LeakReportController {
      */
     private void onCase(Object command, Actor actor) {
         try {
-            commands.send(command, actor, "leak-investigation");
+            commands.send(command, actor, Purpose.LEAK_INVESTIGATION);
         } catch (AggregateNotFoundException unknown) {
             throw RequestRejectedException.notFound(MessageKey.NO_SUCH_LEAK_CASE);
         }

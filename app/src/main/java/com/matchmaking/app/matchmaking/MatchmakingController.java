@@ -1,7 +1,7 @@
 package com.matchmaking.app.matchmaking;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.KnownMembers;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
@@ -16,6 +16,7 @@ import com.matchmaking.schema.matchmaking.RecordConsultationNotesView;
 import com.matchmaking.schema.matchmaking.ReinstateMember;
 import com.matchmaking.schema.matchmaking.ResumeMatching;
 import com.matchmaking.schema.matchmaking.SuspendMember;
+import com.matchmaking.schema.purpose.Purpose;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -67,19 +68,19 @@ class MatchmakingController {
 
     @MutationMapping
     MatchingStatus blockMember(@Argument UUID memberId, @ContextValue Actor actor) {
-        commands.send(new BlockMember(actor.accountId(), memberId, clock.instant()), actor, "matchmaking");
+        commands.send(new BlockMember(actor.accountId(), memberId, clock.instant()), actor, Purpose.MATCHMAKING);
         return myMatchingStatus(actor);
     }
 
     @MutationMapping
     MatchingStatus pauseMatching(@ContextValue Actor actor) {
-        commands.send(new PauseMatching(actor.accountId(), clock.instant()), actor, "matchmaking");
+        commands.send(new PauseMatching(actor.accountId(), clock.instant()), actor, Purpose.MATCHMAKING);
         return myMatchingStatus(actor);
     }
 
     @MutationMapping
     MatchingStatus resumeMatching(@ContextValue Actor actor) {
-        commands.send(new ResumeMatching(actor.accountId(), clock.instant()), actor, "matchmaking");
+        commands.send(new ResumeMatching(actor.accountId(), clock.instant()), actor, Purpose.MATCHMAKING);
         return myMatchingStatus(actor);
     }
 
@@ -87,14 +88,14 @@ class MatchmakingController {
     boolean suspendMember(@Argument UUID memberId, @Argument String reason, @ContextValue Actor actor) {
         String stated = requiredText(reason, "reason");
         requireKnown(memberId);
-        commands.send(new SuspendMember(memberId, actor.accountId(), stated, clock.instant()), actor, "customer-care");
+        commands.send(new SuspendMember(memberId, actor.accountId(), stated, clock.instant()), actor, Purpose.CUSTOMER_CARE);
         return true;
     }
 
     @MutationMapping
     boolean reinstateMember(@Argument UUID memberId, @ContextValue Actor actor) {
         requireKnown(memberId);
-        commands.send(new ReinstateMember(memberId, actor.accountId(), clock.instant()), actor, "customer-care");
+        commands.send(new ReinstateMember(memberId, actor.accountId(), clock.instant()), actor, Purpose.CUSTOMER_CARE);
         return true;
     }
 
@@ -105,7 +106,7 @@ class MatchmakingController {
         requireKnown(memberId);
         UUID noteId = UUID.randomUUID();
         var addedAt = clock.instant();
-        commands.send(new AddConsultationNote(memberId, noteId, actor.accountId(), note, addedAt), actor, "customer-care");
+        commands.send(new AddConsultationNote(memberId, noteId, actor.accountId(), note, addedAt), actor, Purpose.CUSTOMER_CARE);
         return new MemberHistory.ConsultationNote(noteId, actor.accountId(), note, addedAt);
     }
 
@@ -113,7 +114,7 @@ class MatchmakingController {
     List<MemberHistory.ConsultationNote> consultationNotes(@Argument UUID memberId, @ContextValue Actor actor) {
         requireKnown(memberId);
         commands.send(new RecordConsultationNotesView(memberId, actor.accountId(), actor.auditRole(), clock.instant()),
-                actor, "customer-care");
+                actor, Purpose.CUSTOMER_CARE);
         accessCheck.stillAllowed(actor);
         return history.load(memberId).notes();
     }

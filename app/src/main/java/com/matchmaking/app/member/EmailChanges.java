@@ -6,7 +6,7 @@ import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.account.LoginNames;
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.account.OneTimeCodes;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.mail.Mailer;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -14,6 +14,7 @@ import com.matchmaking.schema.member.Profile;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.member.ProfilePatch;
 import com.matchmaking.schema.member.UpdateProfile;
+import com.matchmaking.schema.purpose.Purpose;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -121,7 +122,7 @@ class EmailChanges {
             throw RequestRejectedException.badRequest(MessageKey.CODE_INVALID);
         }
         String oldEmail = history.load(memberId).profile().email();
-        commands.send(new UpdateProfile(memberId, emailOnly(change.get(0).email()), now), actor, "email-change");
+        commands.send(new UpdateProfile(memberId, emailOnly(change.get(0).email()), now), actor, Purpose.EMAIL_CHANGE);
         logins.logout(memberId);
         log.info("Email change confirmed by member {}; their earlier tokens are revoked", memberId);
         if (oldEmail != null) {

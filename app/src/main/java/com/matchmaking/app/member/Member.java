@@ -48,6 +48,7 @@ import com.matchmaking.schema.erasure.CancelErasure;
 import com.matchmaking.schema.erasure.EraseMember;
 import com.matchmaking.schema.erasure.ErasureCancelled;
 import com.matchmaking.schema.erasure.ErasureRequested;
+import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.erasure.RequestErasure;
 import com.matchmaking.schema.member.AssignMatchmaker;
@@ -265,7 +266,7 @@ class Member {
             throw RequestRejectedException.conflict(MessageKey.COOLING_OFF_NOT_PASSED);
         }
         requireNoLegalHold();
-        apply(new MemberErased(memberId, erasureRequestedAt, command.erasedAt()));
+        apply(new MemberErased(memberId, erasureRequestedAt, command.erasedAt(), ErasureCause.MEMBER_REQUEST));
     }
 
     @CommandHandler
@@ -302,7 +303,7 @@ class Member {
             throw RequestRejectedException.conflict(MessageKey.RETENTION_NOTICE_RUNNING);
         }
         requireNoLegalHold();
-        apply(new MemberErased(memberId, retentionNoticeIssuedAt, command.erasedAt()));
+        apply(new MemberErased(memberId, retentionNoticeIssuedAt, command.erasedAt(), ErasureCause.RETENTION));
     }
 
     /**
@@ -314,7 +315,7 @@ class Member {
         if (status == MemberStatus.ERASED) {
             return;
         }
-        apply(new MemberErased(memberId, command.erasedAt(), command.reappliedAt()));
+        apply(new MemberErased(memberId, command.erasedAt(), command.reappliedAt(), ErasureCause.ERASURE_LEDGER));
     }
 
     @CommandHandler

@@ -3,7 +3,7 @@ package com.matchmaking.app.member;
 import com.matchmaking.app.policy.PrivacyPolicies;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.account.Logins;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.member.MemberInputs.PreferencesInput;
 import com.matchmaking.app.member.MemberInputs.ProfileInput;
@@ -20,6 +20,7 @@ import com.matchmaking.schema.member.UpdateProfile;
 import com.matchmaking.schema.member.VerifyIdNumber;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.masking.Masking;
+import com.matchmaking.schema.purpose.Purpose;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -107,7 +108,7 @@ class MemberController {
         String newEmail = applied.remove(ProfileField.EMAIL) ? patch.values().email() : null;
         if (!applied.isEmpty()) {
             commands.send(new UpdateProfile(actor.accountId(), new ProfilePatch(applied, EmailChanges.withoutEmail(patch.values())),
-                    clock.instant()), actor, "self-service");
+                    clock.instant()), actor, Purpose.SELF_SERVICE);
         }
         if (newEmail != null) {
             emailChanges.start(actor.accountId(), newEmail, locale);
@@ -125,7 +126,7 @@ class MemberController {
     @MutationMapping
     PartnerPreferences updateMyPreferences(@Argument PreferencesInput input, @ContextValue Actor actor) {
         commands.send(new UpdatePreferences(actor.accountId(), MemberInputs.preferences(input), clock.instant()), actor,
-                "self-service");
+                Purpose.SELF_SERVICE);
         return history.load(actor.accountId()).preferences();
     }
 
@@ -139,7 +140,7 @@ class MemberController {
                 .orElseThrow(() -> RequestRejectedException.badRequest(MessageKey.ID_NUMBER_FORMAT));
         boolean verified = IdNumbers.verifies(id, history.load(actor.accountId()).profile().birthDate());
         commands.send(new VerifyIdNumber(actor.accountId(), Masking.idNumber(id), verified, clock.instant()), actor,
-                "id-verification");
+                Purpose.ID_VERIFICATION);
         return me(actor);
     }
 
@@ -151,13 +152,13 @@ class MemberController {
     @MutationMapping
     Collection<MemberHistory.ConsentState> grantConsent(@Argument ConsentPurpose purpose, @ContextValue Actor actor) {
         commands.send(new GrantConsent(actor.accountId(), purpose, policies.currentVersion(), clock.instant()),
-                actor, "consent");
+                actor, Purpose.CONSENT);
         return myConsents(actor);
     }
 
     @MutationMapping
     Collection<MemberHistory.ConsentState> withdrawConsent(@Argument ConsentPurpose purpose, @ContextValue Actor actor) {
-        commands.send(new WithdrawConsent(actor.accountId(), purpose, clock.instant()), actor, "consent");
+        commands.send(new WithdrawConsent(actor.accountId(), purpose, clock.instant()), actor, Purpose.CONSENT);
         return myConsents(actor);
     }
 }

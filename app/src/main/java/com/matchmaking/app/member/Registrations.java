@@ -6,7 +6,7 @@ import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.account.LoginNames;
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.account.OneTimeCodes;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.mail.Mailer;
 import com.matchmaking.app.member.MemberInputs.RegisterMemberInput;
 import com.matchmaking.app.member.MemberInputs.ValidRegistration;
@@ -17,6 +17,7 @@ import com.matchmaking.app.problem.Classification;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.vault.SubjectKeyVault;
 import com.matchmaking.schema.member.RegisterMember;
+import com.matchmaking.schema.purpose.Purpose;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -128,7 +129,7 @@ class Registrations {
             commands.send(new RegisterMember(pendingId, registration.profile(), registration.passwordHash(),
                     registration.acceptedPrivacyPolicyVersion(), registration.consents(), now,
                     registration.acceptedPrivacyPolicyLanguage(), registration.acceptedPrivacyPolicyTextHash()),
-                    Actor.member(pendingId), "registration");
+                    Actor.member(pendingId), Purpose.REGISTRATION);
         } catch (RequestRejectedException refused) {
             // Another registration of the address was confirmed first: this one can never be, so its keys go now.
             transactions.executeWithoutResult(status -> vault.erase(pendingId));

@@ -2,7 +2,7 @@ package com.matchmaking.app.policy;
 
 import com.matchmaking.keys.serialization.FieldPlan;
 import com.matchmaking.keys.serialization.PersonalDataCatalog;
-import com.matchmaking.schema.purpose.DataPurposes;
+import com.matchmaking.schema.purpose.Purpose;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -26,7 +26,7 @@ import java.util.TreeSet;
 public class PersonalDataInventory {
 
     /** One purpose with the fields collected for it. */
-    public record Entry(DataPurposes.Purpose purpose, SortedSet<String> fields) {
+    public record Entry(Purpose purpose, SortedSet<String> fields) {
     }
 
     private final Map<String, Entry> entries;
@@ -44,7 +44,7 @@ public class PersonalDataInventory {
         Map<String, SortedSet<String>> fields = new LinkedHashMap<>();
         for (Class<?> type : storedTypes()) {
             for (FieldPlan field : PersonalDataCatalog.describe(type).personalFields()) {
-                if (DataPurposes.of(field.purpose()).isEmpty()) {
+                if (Purpose.registered(field.purpose()).isEmpty()) {
                     throw new IllegalStateException(type.getName() + "." + field.dottedPath()
                             + " names the unregistered purpose '" + field.purpose() + "'");
                 }
@@ -52,11 +52,11 @@ public class PersonalDataInventory {
             }
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        DataPurposes.all().forEach((code, purpose) -> {
-            if (fields.containsKey(code)) {
-                entries.put(code, new Entry(purpose, fields.get(code)));
+        for (Purpose purpose : Purpose.registry()) {
+            if (fields.containsKey(purpose.code())) {
+                entries.put(purpose.code(), new Entry(purpose, fields.get(purpose.code())));
             }
-        });
+        }
         return entries;
     }
 

@@ -4,7 +4,7 @@ import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.Messages;
-import com.matchmaking.app.retention.RetentionProperties;
+import com.matchmaking.schema.purpose.Purpose;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ public class PrivacyNotices {
     private final Map<Locale, String> generated = new LinkedHashMap<>();
 
     PrivacyNotices(PrivacyPolicies policies, PersonalDataInventory inventory, Messages messages,
-                   RetentionProperties retention, MatchmakingProperties properties) {
+                   StatedRetention retention, MatchmakingProperties properties) {
         this.policies = policies;
         for (Locale locale : Languages.SUPPORTED) {
             generated.put(locale, generate(inventory, messages, retention, properties, locale));
@@ -103,7 +103,7 @@ public class PrivacyNotices {
         return fallback;
     }
 
-    private static String generate(PersonalDataInventory inventory, Messages messages, RetentionProperties retention,
+    private static String generate(PersonalDataInventory inventory, Messages messages, StatedRetention retention,
                                    MatchmakingProperties properties, Locale locale) {
         StringBuilder text = new StringBuilder();
         // The version is filled in per version; "{version}" cannot come out of a bundle, whose braces are placeholders.
@@ -113,17 +113,17 @@ public class PrivacyNotices {
         String separator = messages.text(MessageKey.NOTICE_LIST_SEPARATOR, locale);
         int number = 0;
         for (PersonalDataInventory.Entry entry : inventory.entries()) {
-            String code = entry.purpose().code();
-            String basis = "basis." + entry.purpose().basis().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            Purpose purpose = entry.purpose();
+            String basis = purpose.basis().labelKey();
             List<String> fields = entry.fields().stream()
-                    .map(field -> messages.label("field." + code + "." + field, locale)).toList();
+                    .map(field -> messages.label("field." + purpose.code() + "." + field, locale)).toList();
             text.append("\n\n").append(messages.text(MessageKey.NOTICE_PURPOSE, locale, ++number,
-                            messages.label("purpose." + code, locale)))
+                            messages.label(purpose.labelKey(), locale)))
                     .append("\n").append(messages.text(MessageKey.NOTICE_FIELDS, locale, String.join(separator, fields)))
                     .append("\n").append(messages.text(MessageKey.NOTICE_BASIS, locale, messages.label(basis, locale),
                             messages.label(basis + ".law", locale)))
                     .append("\n").append(messages.text(MessageKey.NOTICE_RETENTION_LINE, locale,
-                            messages.label("purpose." + code + ".retention", locale)));
+                            messages.label(purpose.labelKey() + ".retention", locale)));
         }
         String grace = duration(messages, properties.erasure().gracePeriod(), locale);
         List<String> sentences = new ArrayList<>();

@@ -1,6 +1,7 @@
 package com.matchmaking.app.policy;
 
 import com.matchmaking.app.MatchmakingProperties;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.policy.PrivacyPolicyPublished;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * version is published (the configured one is, at start-up) the configured version counts as current.
  */
 @Component
+@InCommandTransaction("A newly published version gates members from the very next request")
 @ProcessingGroup(PrivacyPolicies.GROUP)
 public class PrivacyPolicies {
 

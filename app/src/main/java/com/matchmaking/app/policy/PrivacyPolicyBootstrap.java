@@ -1,9 +1,10 @@
 package com.matchmaking.app.policy;
 
 import com.matchmaking.app.MatchmakingProperties;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.schema.policy.PrivacyPolicyPublished;
 import com.matchmaking.schema.policy.PublishPrivacyPolicy;
+import com.matchmaking.schema.purpose.Purpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,7 +47,7 @@ class PrivacyPolicyBootstrap implements SmartLifecycle {
         }
         try {
             commands.sendAsSystem(new PublishPrivacyPolicy(PrivacyPolicyPublished.idOf(version), version,
-                    properties.privacyPolicy().text(), clock.instant()), "privacy-policy-configured", AuditedCommands.STARTUP);
+                    properties.privacyPolicy().text(), clock.instant()), Purpose.PRIVACY_POLICY_CONFIGURED, AuditedCommands.STARTUP);
             log.info("Published the configured privacy policy version {}", version);
         } catch (RuntimeException raced) {
             if (policies.find(version).isEmpty()) {

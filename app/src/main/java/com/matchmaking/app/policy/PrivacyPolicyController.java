@@ -1,13 +1,14 @@
 package com.matchmaking.app.policy;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.policy.PrivacyPolicyPublished;
 import com.matchmaking.schema.policy.PublishPrivacyPolicy;
+import com.matchmaking.schema.purpose.Purpose;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -70,7 +71,7 @@ class PrivacyPolicyController {
             throw RequestRejectedException.conflict(MessageKey.POLICY_VERSION_PUBLISHED);
         }
         commands.send(new PublishPrivacyPolicy(PrivacyPolicyPublished.idOf(v), v, body, clock.instant()), actor,
-                "privacy-policy-publication");
+                Purpose.PRIVACY_POLICY_PUBLICATION);
         return render(notices.render(policies.find(v).orElseThrow(), locale));
     }
 

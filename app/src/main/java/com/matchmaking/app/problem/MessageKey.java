@@ -178,7 +178,7 @@ public enum MessageKey {
     TIME_NONE("time.none"),
     TIME_SEPARATOR("time.separator"),
     // the privacy notice: purposes (purpose.<code>, purpose.<code>.retention), from DataPurposes
-    // the privacy notice: legal bases (basis.<name>, basis.<name>.law), from DataPurposes.LegalBasis
+    // the privacy notice: legal bases (basis.<name>, basis.<name>.law), from LegalBasis
     // the privacy notice: fields (field.<purpose>.<field>), from the classification of every stored field
     // the member's export (MemberDataExportController), erasure receipts and retention notices
     EXPORT_ABOUT("export.about"),

@@ -75,6 +75,9 @@ public final class Messages {
         source.setBasename(BUNDLE);
         source.setDefaultEncoding(StandardCharsets.UTF_8.name());
         source.setFallbackToSystemLocale(false);
+        // Not the context class loader of whichever thread first resolves: a web server's, once it stops (a test that
+        // closes its application), finds no bundle, and every later message in the JVM would fail.
+        source.setBundleClassLoader(Messages.class.getClassLoader());
         return source;
     }
 }

@@ -1,11 +1,12 @@
 package com.matchmaking.app.retention;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.compliance.LegalHolds;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.retention.PlaceLegalHold;
 import com.matchmaking.schema.retention.ReleaseLegalHold;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -54,13 +55,13 @@ class LegalHoldController {
                 || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             throw RequestRejectedException.badRequest(MessageKey.HOLD_REASON_LENGTH);
         }
-        commands.send(new PlaceLegalHold(memberId, text, actor.accountId(), clock.instant()), actor, "legal-hold");
+        commands.send(new PlaceLegalHold(memberId, text, actor.accountId(), clock.instant()), actor, Purpose.LEGAL_HOLD);
         return hold(memberId);
     }
 
     @MutationMapping
     boolean releaseLegalHold(@Argument UUID memberId, @ContextValue Actor actor) {
-        commands.send(new ReleaseLegalHold(memberId, actor.accountId(), clock.instant()), actor, "legal-hold-release");
+        commands.send(new ReleaseLegalHold(memberId, actor.accountId(), clock.instant()), actor, Purpose.LEGAL_HOLD_RELEASE);
         return true;
     }
 

@@ -2,6 +2,7 @@ package com.matchmaking.app.retention;
 
 import com.matchmaking.app.account.AccountKind;
 import com.matchmaking.app.account.LoginOutcome;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.erasure.MemberErased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,6 +19,8 @@ import java.sql.Timestamp;
  * transaction (a subscribing processor). Ids and times only.
  */
 @Component
+@InCommandTransaction("An erased member's activity row goes with the erasure: a row left behind would"
+        + " outlive the member it is about")
 @ProcessingGroup(MemberActivity.GROUP)
 class MemberActivity {
 

@@ -1,5 +1,6 @@
 package com.matchmaking.app.retention;
 
+import com.matchmaking.app.policy.StatedRetention;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,7 +20,7 @@ import java.time.Period;
 public record RetentionProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("P2Y") Period inactiveAfter,
                                   @DefaultValue("P30D") Period noticePeriod,
-                                  @DefaultValue("PT1H") Duration pollInterval) {
+                                  @DefaultValue("PT1H") Duration pollInterval) implements StatedRetention {
 
     public RetentionProperties {
         if (inactiveAfter.isZero() || inactiveAfter.isNegative() || noticePeriod.isNegative()) {

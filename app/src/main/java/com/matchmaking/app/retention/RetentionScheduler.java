@@ -1,7 +1,8 @@
 package com.matchmaking.app.retention;
 
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.retention.EraseInactiveMember;
 import com.matchmaking.schema.retention.IssueRetentionNotice;
 import com.matchmaking.schema.retention.WithdrawRetentionNotice;
@@ -62,7 +63,7 @@ class RetentionScheduler {
                 WHERE a.last_active_at > r.last_active_at LIMIT ?
                 """, UUID.class, BATCH);
         for (UUID memberId : back) {
-            send(new WithdrawRetentionNotice(memberId, now), memberId, "retention-member-returned");
+            send(new WithdrawRetentionNotice(memberId, now), memberId, Purpose.RETENTION_MEMBER_RETURNED);
         }
     }
 
@@ -74,7 +75,7 @@ class RetentionScheduler {
                 ORDER BY r.due_at LIMIT ?
                 """, UUID.class, Timestamp.from(now), BATCH);
         for (UUID memberId : due) {
-            send(new EraseInactiveMember(memberId, now), memberId, "retention-inactive");
+            send(new EraseInactiveMember(memberId, now), memberId, Purpose.RETENTION_INACTIVE);
         }
     }
 
@@ -95,18 +96,18 @@ class RetentionScheduler {
         for (Map<String, Object> row : inactive) {
             UUID memberId = (UUID) row.get("member_id");
             Instant lastActive = ((Timestamp) row.get("last_active_at")).toInstant();
-            send(new IssueRetentionNotice(memberId, lastActive, now, dueAt), memberId, "retention-notice");
+            send(new IssueRetentionNotice(memberId, lastActive, now, dueAt), memberId, Purpose.RETENTION_NOTICE);
         }
     }
 
-    private void send(Object command, UUID memberId, String purpose) {
+    private void send(Object command, UUID memberId, Purpose purpose) {
         try {
             commands.sendAsSystem(command, purpose);
-            log.info("Retention: {} for member {}", purpose, memberId);
+            log.info("Retention: {} for member {}", purpose.code(), memberId);
         } catch (RequestRejectedException refused) {
-            log.debug("Retention step {} for member {} not taken: {}", purpose, memberId, refused.getMessage());
+            log.debug("Retention step {} for member {} not taken: {}", purpose.code(), memberId, refused.getMessage());
         } catch (RuntimeException e) {
-            log.warn("Retention step {} for member {} failed ({})", purpose, memberId, e.getClass().getSimpleName());
+            log.warn("Retention step {} for member {} failed ({})", purpose.code(), memberId, e.getClass().getSimpleName());
         }
     }
 }

@@ -1,10 +1,11 @@
 package com.matchmaking.app.risk;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.compliance.RiskAlerts;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.risk.AlertDecision;
 import com.matchmaking.schema.risk.ResolveRiskAlert;
 import com.matchmaking.schema.risk.RiskAlertRaised;
@@ -65,7 +66,7 @@ class AlertsController {
         }
         load(alertId);
         commands.send(new ResolveRiskAlert(alertId, actor.accountId(), decision, text, clock.instant()), actor,
-                "risk-alert-resolution");
+                Purpose.RISK_ALERT_RESOLUTION);
         return load(alertId);
     }
 

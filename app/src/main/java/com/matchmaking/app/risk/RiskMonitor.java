@@ -2,7 +2,8 @@ package com.matchmaking.app.risk;
 
 import com.matchmaking.app.account.AccountKind;
 import com.matchmaking.app.account.LoginOutcome;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;
 import com.matchmaking.schema.access.MemberDataShared;
@@ -11,6 +12,7 @@ import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
 import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.risk.RaiseRiskAlert;
 import com.matchmaking.schema.risk.RiskAlertResolved;
 import com.matchmaking.schema.risk.RiskRule;
@@ -42,6 +44,8 @@ import java.util.stream.Stream;
  * fires once per account until compliance resolves the alert; after a resolution only later accesses count.
  */
 @Component
+@InCommandTransaction("A rule hit raises its alert before the access that tripped it returns, so the caller is refused "
+        + "the data")
 @ProcessingGroup(RiskMonitor.GROUP)
 class RiskMonitor {
 
@@ -223,7 +227,7 @@ class RiskMonitor {
             return;
         }
         commands.sendAsSystem(new RaiseRiskAlert(alertId, accountId, accountKind, rule, observed, threshold, window, at),
-                "risk-rule", AuditedCommands.EVENT);
+                Purpose.RISK_RULE, AuditedCommands.EVENT);
         log.warn("Risk alert {}: {} on {} account {} ({} against a threshold of {})", alertId, rule, accountKind, accountId,
                 observed, threshold);
         meters.counter("matchmaking.risk.alerts", "rule", rule.name(), "account_kind", accountKind).increment();

@@ -1,7 +1,9 @@
 package com.matchmaking.app.risk;
 
 import com.matchmaking.app.account.Logins;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.risk.AlertDecision;
 import com.matchmaking.schema.risk.RiskAlertRaised;
 import com.matchmaking.schema.risk.RiskAlertResolved;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * logins also clears the run of failures, or the next typo would raise the alert again.
  */
 @Component
+@InCommandTransaction("An alert suspends the staff account before the access that raised it returns")
 @ProcessingGroup(RiskResponse.GROUP)
 class RiskResponse {
 
@@ -42,7 +45,7 @@ class RiskResponse {
     void on(RiskAlertRaised event) {
         if (RiskAlert.STAFF.equals(event.accountKind()) && event.rule() != RiskRule.FAILED_LOGINS) {
             commands.sendAsSystem(new SuspendStaff(event.accountId(), SuspensionReason.RISK_ALERT, event.raisedAt()),
-                    "risk-alert", AuditedCommands.EVENT);
+                    Purpose.RISK_ALERT, AuditedCommands.EVENT);
         }
     }
 

@@ -1,7 +1,7 @@
 package com.matchmaking.app.sharing;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.ShareRecord;
 import com.matchmaking.app.problem.MessageKey;
@@ -13,6 +13,7 @@ import com.matchmaking.readmodels.member.MemberCards;
 import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.member.Profile;
 import com.matchmaking.schema.member.ProfileField;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.sharing.ApproveDataShare;
 import com.matchmaking.schema.sharing.ProduceDataSharePackage;
 import com.matchmaking.schema.sharing.RequestDataShare;
@@ -85,7 +86,7 @@ class SharingController {
         requireVisible(memberId, view, actor);
         UUID shareId = UUID.randomUUID();
         commands.send(new RequestDataShare(memberId, shareId, actor.accountId(), actor.auditRole(), to, why,
-                EnumSet.copyOf(fields), clock.instant()), actor, "third-party-share-request");
+                EnumSet.copyOf(fields), clock.instant()), actor, Purpose.THIRD_PARTY_SHARE_REQUEST);
         accessCheck.stillAllowed(actor);
         return share(memberId, shareId);
     }
@@ -98,7 +99,7 @@ class SharingController {
     @MutationMapping
     ShareRecord respondToDataShare(@Argument UUID shareId, @Argument boolean consent, @ContextValue Actor actor) {
         commands.send(new RespondToDataShare(actor.accountId(), shareId, consent, clock.instant()), actor,
-                consent ? "third-party-share-consent" : "third-party-share-refusal");
+                consent ? Purpose.THIRD_PARTY_SHARE_CONSENT : Purpose.THIRD_PARTY_SHARE_REFUSAL);
         return share(actor.accountId(), shareId);
     }
 
@@ -106,7 +107,7 @@ class SharingController {
     ShareRecord approveDataShare(@Argument UUID shareId, @ContextValue Actor actor) {
         UUID memberId = memberOf(shareId);
         commands.send(new ApproveDataShare(memberId, shareId, actor.accountId(), clock.instant()), actor,
-                "third-party-share-approval");
+                Purpose.THIRD_PARTY_SHARE_APPROVAL);
         return share(memberId, shareId);
     }
 
@@ -115,7 +116,7 @@ class SharingController {
         UUID memberId = memberOf(shareId);
         Instant now = clock.instant();
         commands.send(new ProduceDataSharePackage(memberId, shareId, actor.accountId(), actor.auditRole(), now), actor,
-                "third-party-share");
+                Purpose.THIRD_PARTY_SHARE);
         accessCheck.stillAllowed(actor);
         MemberHistory.MemberRecord record = history.load(memberId);
         ShareRecord share = record.share(shareId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));

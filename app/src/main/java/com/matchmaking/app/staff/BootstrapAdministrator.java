@@ -2,10 +2,10 @@ package com.matchmaking.app.staff;
 
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.LoginAvailability;
-import com.matchmaking.app.account.Logins;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.account.Role;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.staff.CreateStaff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +68,7 @@ class BootstrapAdministrator implements ApplicationRunner {
         }
         try {
             commands.sendAsSystem(new CreateStaff(staffId, valid.username(), valid.displayName(),
-                    passwords.encode(valid.password()), Set.of(Role.ADMIN), clock.instant()), Logins.BOOTSTRAP_PURPOSE);
+                    passwords.encode(valid.password()), Set.of(Role.ADMIN), clock.instant()), Purpose.BOOTSTRAP_ADMINISTRATOR);
             log.info("Created the bootstrap administrator {}", staffId);
         } catch (RequestRejectedException alreadyThere) {
             log.info("The bootstrap administrator already exists");

@@ -1,12 +1,13 @@
 package com.matchmaking.app.staff;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.readmodels.staff.StaffDirectory;
 import com.matchmaking.schema.account.Role;
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.staff.ChangeStaffRoles;
 import com.matchmaking.schema.staff.CreateStaff;
 import com.matchmaking.schema.staff.RecordConfidentialityAgreement;
@@ -56,7 +57,7 @@ class StaffController {
         StaffInputs.ValidStaff valid = StaffInputs.validate(input);
         UUID staffId = UUID.randomUUID();
         commands.send(new CreateStaff(staffId, valid.username(), valid.displayName(), passwords.encode(valid.password()),
-                new HashSet<>(valid.roles()), clock.instant()), actor, "staff-administration");
+                new HashSet<>(valid.roles()), clock.instant()), actor, Purpose.STAFF_ADMINISTRATION);
         return records.load(staffId);
     }
 
@@ -69,7 +70,7 @@ class StaffController {
             throw RequestRejectedException.conflict(MessageKey.ADMIN_OWN_ROLE);
         }
         requireSomeoneElse(staffId, actor, MessageKey.ADMIN_OWN_ROLES);
-        commands.send(new ChangeStaffRoles(staffId, new HashSet<>(roles), clock.instant()), actor, "staff-administration");
+        commands.send(new ChangeStaffRoles(staffId, new HashSet<>(roles), clock.instant()), actor, Purpose.STAFF_ADMINISTRATION);
         return records.load(staffId);
     }
 
@@ -88,13 +89,13 @@ class StaffController {
         if (staffId.equals(actor.accountId())) {
             throw RequestRejectedException.conflict(MessageKey.ADMIN_SUSPEND_SELF);
         }
-        commands.send(new SuspendStaff(staffId, SuspensionReason.ADMINISTRATOR, clock.instant()), actor, "staff-administration");
+        commands.send(new SuspendStaff(staffId, SuspensionReason.ADMINISTRATOR, clock.instant()), actor, Purpose.STAFF_ADMINISTRATION);
         return records.load(staffId);
     }
 
     @MutationMapping
     StaffRecords.StaffAccount reinstateStaff(@Argument UUID staffId, @ContextValue Actor actor) {
-        commands.send(new ReinstateStaff(staffId, clock.instant()), actor, "staff-administration");
+        commands.send(new ReinstateStaff(staffId, clock.instant()), actor, Purpose.STAFF_ADMINISTRATION);
         return records.load(staffId);
     }
 
@@ -108,7 +109,7 @@ class StaffController {
         violations.throwIfAny();
         requireSomeoneElse(staffId, actor, MessageKey.ADMIN_OWN_AGREEMENT);
         commands.send(new RecordConfidentialityAgreement(staffId, version.strip(), signedOn, clock.instant()), actor,
-                "staff-administration");
+                Purpose.STAFF_ADMINISTRATION);
         return records.load(staffId);
     }
 
@@ -119,7 +120,7 @@ class StaffController {
         StaffInputs.date(violations, "completedOn", completedOn, clock);
         violations.throwIfAny();
         requireSomeoneElse(staffId, actor, MessageKey.ADMIN_OWN_TRAINING);
-        commands.send(new RecordPrivacyTraining(staffId, completedOn, clock.instant()), actor, "staff-administration");
+        commands.send(new RecordPrivacyTraining(staffId, completedOn, clock.instant()), actor, Purpose.STAFF_ADMINISTRATION);
         return records.load(staffId);
     }
 }

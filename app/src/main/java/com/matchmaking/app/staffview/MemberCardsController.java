@@ -3,7 +3,7 @@ package com.matchmaking.app.staffview;
 import com.matchmaking.app.account.AccountKind;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.account.Logins;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.risk.StaffAccessCheck;
@@ -11,6 +11,7 @@ import com.matchmaking.readmodels.member.MemberCards;
 import com.matchmaking.schema.access.RecordProfileView;
 import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.member.AssignMatchmaker;
+import com.matchmaking.schema.purpose.Purpose;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -98,7 +99,7 @@ class MemberCardsController {
             case CUSTOMER_SERVICE -> cards.serviceCard(memberId);
         }).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE));
         commands.send(new RecordProfileView(memberId, actor.accountId(), actor.auditRole(), clock.instant()), actor,
-                "profile-view");
+                Purpose.PROFILE_VIEW);
         accessCheck.stillAllowed(actor);
         return MemberCardView.of(card, LocalDate.now(clock));
     }
@@ -111,7 +112,7 @@ class MemberCardsController {
                 throw RequestRejectedException.badRequest(MessageKey.MATCHMAKER_ID_ROLE);
             }
         }
-        commands.send(new AssignMatchmaker(memberId, matchmakerId, clock.instant()), actor, "member-assignment");
+        commands.send(new AssignMatchmaker(memberId, matchmakerId, clock.instant()), actor, Purpose.MEMBER_ASSIGNMENT);
         return true;
     }
 

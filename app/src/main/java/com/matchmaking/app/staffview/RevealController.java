@@ -1,7 +1,7 @@
 package com.matchmaking.app.staffview;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -14,6 +14,7 @@ import com.matchmaking.schema.authorization.AuthorizationTable.Audience;
 import com.matchmaking.schema.authorization.AuthorizationTable.DataField;
 import com.matchmaking.schema.authorization.AuthorizationTable.Visibility;
 import com.matchmaking.schema.member.Profile;
+import com.matchmaking.schema.purpose.Purpose;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -71,7 +72,7 @@ class RevealController {
             throw RequestRejectedException.forbidden(MessageKey.REVEAL_FIELD_FORBIDDEN);
         }
         commands.send(new RevealMemberField(memberId, actor.accountId(), actor.auditRole(), field, stated, clock.instant()),
-                actor, "reveal");
+                actor, Purpose.REVEAL);
         accessCheck.stillAllowed(actor);
         Profile profile = history.load(memberId).profile();
         return switch (field) {

@@ -1,9 +1,11 @@
 package com.matchmaking.app.storage;
 
 import com.matchmaking.keys.vault.SubjectKeyVault;
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.readmodels.projection.BatchedWrites;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -14,14 +16,19 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * How events are handled. No event handler error is ever logged and dropped: in the subscribing groups it rolls the
+ * How events are handled. The groups declared {@link InCommandTransaction} run in the command's transaction
+ * (subscribing). No event handler error is ever logged and dropped: in the subscribing groups it rolls the
  * command back, in the streaming (pooled) groups the event goes to the dead-letter queue (see application.yml) and the rest of its
  * member's events wait behind it.
  *
@@ -35,6 +42,34 @@ class EventProcessingConfiguration {
 
     /** Snapshot a member after this many events since the last one. */
     static final int MEMBER_SNAPSHOT_THRESHOLD = 25;
+
+    /**
+     * The groups whose handlers are declared {@link InCommandTransaction} run on subscribing processors, in the
+     * command's transaction. Declared beside the handlers rather than in application.yml: correctness depends on it.
+     * A group named in application.yml as well stops the start (Axon refuses a second processor of one name).
+     */
+    @Autowired
+    void subscribeWhereDeclared(EventProcessingConfigurer configurer, ConfigurableListableBeanFactory beans) {
+        inCommandTransaction(beans).forEach(configurer::registerSubscribingEventProcessor);
+    }
+
+    /** The processing groups of the beans declared {@link InCommandTransaction}. */
+    static SortedSet<String> inCommandTransaction(ConfigurableListableBeanFactory beans) {
+        SortedSet<String> groups = new TreeSet<>();
+        for (String name : beans.getBeanDefinitionNames()) {
+            Class<?> type = beans.getType(name, false);
+            if (type == null || AnnotationUtils.findAnnotation(type, InCommandTransaction.class) == null) {
+                continue;
+            }
+            ProcessingGroup group = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
+            if (group == null) {
+                throw new IllegalStateException(type.getName() + " is declared to run in the command's transaction "
+                        + "but names no @ProcessingGroup");
+            }
+            groups.add(group.value());
+        }
+        return groups;
+    }
 
     @Autowired
     void propagateHandlerErrors(EventProcessingConfigurer configurer) {

@@ -64,7 +64,7 @@ class ClassificationTest {
         Map<String, String> unregistered = new TreeMap<>();
         for (Class<?> type : storedTypes()) {
             for (var field : PersonalDataCatalog.describe(type).personalFields()) {
-                if (com.matchmaking.schema.purpose.DataPurposes.of(field.purpose()).isEmpty()) {
+                if (com.matchmaking.schema.purpose.Purpose.registered(field.purpose()).isEmpty()) {
                     unregistered.put(type.getSimpleName() + "." + field.dottedPath(), field.purpose());
                 }
             }

@@ -10,6 +10,7 @@ import com.matchmaking.schema.consent.ConsentWithdrawn;
 import com.matchmaking.schema.consent.WithdrawConsent;
 import com.matchmaking.schema.erasure.EraseMember;
 import com.matchmaking.schema.erasure.ErasureRequested;
+import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.erasure.ReapplyErasure;
 import com.matchmaking.schema.member.Gender;
@@ -181,7 +182,7 @@ class MemberComplianceTest {
                 .expectNoEvents().expectExceptionMessage("A legal hold blocks the erasure until it is lifted");
         fixture.given(REGISTERED, hold, new ErasureRequested(ID, T0, T0), new LegalHoldReleased(ID, COMPLIANCE, T1))
                 .when(new EraseMember(ID, T2))
-                .expectEvents(new MemberErased(ID, T0, T2));
+                .expectEvents(new MemberErased(ID, T0, T2, ErasureCause.MEMBER_REQUEST));
         fixture.given(REGISTERED).when(new PlaceLegalHold(ID, "Court order 42", COMPLIANCE, T0)).expectEvents(hold);
         fixture.given(REGISTERED, hold).when(new PlaceLegalHold(ID, "Again", COMPLIANCE, T1))
                 .expectNoEvents().expectExceptionMessage("A legal hold is already in place");
@@ -198,7 +199,7 @@ class MemberComplianceTest {
         fixture.given(REGISTERED, notice).when(new EraseInactiveMember(ID, T1))
                 .expectNoEvents().expectExceptionMessage("The retention notice has not run out yet");
         fixture.given(REGISTERED, notice).when(new EraseInactiveMember(ID, T2))
-                .expectEvents(new MemberErased(ID, T1, T2));
+                .expectEvents(new MemberErased(ID, T1, T2, ErasureCause.RETENTION));
     }
 
     @Test
@@ -221,8 +222,8 @@ class MemberComplianceTest {
     void anErasureFromTheLedgerIsCarriedOutAgainOnAMemberTheRestoredLogKnowsAsAlive() {
         fixture.given(REGISTERED, new LegalHoldPlaced(ID, "Pending claim", COMPLIANCE, T0))
                 .when(new ReapplyErasure(ID, T1, T2))
-                .expectEvents(new MemberErased(ID, T1, T2));
-        fixture.given(REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T1))
+                .expectEvents(new MemberErased(ID, T1, T2, ErasureCause.ERASURE_LEDGER));
+        fixture.given(REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T1, ErasureCause.MEMBER_REQUEST))
                 .when(new ReapplyErasure(ID, T1, T2))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }

@@ -3,6 +3,7 @@ package com.matchmaking.app.member;
 import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.erasure.ErasureRequested;
+import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.matchmaking.AddConsultationNote;
 import com.matchmaking.schema.matchmaking.BlockMember;
@@ -52,7 +53,7 @@ class MemberMatchmakingTest {
             Gender.FEMALE, LocalDate.of(1992, 4, 1), "Shanghai", MaritalStatus.NEVER_MARRIED, Education.MASTER,
             "Architect", 165, null, "Likes hiking");
     private static final MemberRegistered REGISTERED = new MemberRegistered(ID, PROFILE, "{bcrypt}hash", "2026-11", Set.of(), T0, "zh-CN", "a".repeat(64));
-    private static final Object[] ERASED = {REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T0)};
+    private static final Object[] ERASED = {REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T0, ErasureCause.MEMBER_REQUEST)};
 
     private final Set<UUID> members = new HashSet<>(Set.of(ID, OTHER));
     private FixtureConfiguration<Member> fixture;

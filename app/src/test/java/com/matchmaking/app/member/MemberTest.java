@@ -18,6 +18,7 @@ import com.matchmaking.schema.erasure.CancelErasure;
 import com.matchmaking.schema.erasure.EraseMember;
 import com.matchmaking.schema.erasure.ErasureCancelled;
 import com.matchmaking.schema.erasure.ErasureRequested;
+import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.erasure.RequestErasure;
 import com.matchmaking.schema.member.AssignMatchmaker;
@@ -222,7 +223,7 @@ class MemberTest {
                 .expectExceptionMessage("The cooling-off period has not passed yet");
         fixture.given(REGISTERED, new ErasureRequested(ID, T0, T1))
                 .when(new EraseMember(ID, T1))
-                .expectEvents(new MemberErased(ID, T0, T1));
+                .expectEvents(new MemberErased(ID, T0, T1, ErasureCause.MEMBER_REQUEST));
         fixture.given(REGISTERED, new ErasureRequested(ID, T0, T1), new ErasureCancelled(ID, T0))
                 .when(new EraseMember(ID, T1))
                 .expectNoEvents()
@@ -231,7 +232,7 @@ class MemberTest {
 
     @Test
     void anErasedMemberRefusesEveryFurtherCommand() {
-        Object[] history = {REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T0)};
+        Object[] history = {REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T0, ErasureCause.MEMBER_REQUEST)};
         for (Object command : new Object[] {
                 new UpdateProfile(ID, patch(Set.of(ProfileField.CITY), withCity("Hangzhou")), T1),
                 new UpdatePreferences(ID, PartnerPreferences.NONE, T1),
@@ -273,7 +274,7 @@ class MemberTest {
                 .expectEvents(new MemberFieldRevealed(ID, staff, "CUSTOMER_SERVICE", MemberField.PHONE, "Call back", T1));
         fixture.given(REGISTERED).when(new RecordProfileView(ID, staff, "MATCHMAKER", T1))
                 .expectEvents(new MemberProfileViewed(ID, staff, "MATCHMAKER", T1));
-        fixture.given(REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T0))
+        fixture.given(REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T0, ErasureCause.MEMBER_REQUEST))
                 .when(new RecordProfileView(ID, staff, "MATCHMAKER", T1))
                 .expectNoEvents().expectExceptionMessage("No such member");
     }

@@ -3,7 +3,7 @@ package com.matchmaking.app.policy;
 import com.matchmaking.app.problem.Messages;
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;
-import com.matchmaking.schema.purpose.DataPurposes;
+import com.matchmaking.schema.purpose.Purpose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -62,7 +62,7 @@ class PrivacyNoticeTest extends IntegrationTest {
             String text = notice(api(), locale.toLanguageTag()).text();
             for (PersonalDataInventory.Entry entry : inventory.entries()) {
                 String code = entry.purpose().code();
-                String basis = "basis." + entry.purpose().basis().name().toLowerCase(Locale.ROOT).replace('_', '-');
+                String basis = entry.purpose().basis().labelKey();
                 assertThat(text).contains(messages.label("purpose." + code, locale),
                         messages.label("purpose." + code + ".retention", locale), messages.label(basis, locale),
                         messages.label(basis + ".law", locale));
@@ -140,7 +140,7 @@ class PrivacyNoticeTest extends IntegrationTest {
         Set<String> found = new TreeSet<>();
         matches(CAMEL_CASE, text, found);
         matches(CONSTANT, text, found);
-        for (String code : DataPurposes.all().keySet()) {
+        for (String code : Purpose.registry().stream().map(Purpose::code).toList()) {
             if (code.contains("-") && Pattern.compile("(?<![\\w-])" + Pattern.quote(code) + "(?![\\w-])").matcher(text).find()) {
                 found.add(code);
             }

@@ -3,6 +3,7 @@ package com.matchmaking.app.policy;
 import com.matchmaking.app.problem.Messages;
 import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.TestMembers;
+import com.matchmaking.schema.purpose.Purpose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -57,6 +58,17 @@ class PurposeRegistryTest extends IntegrationTest {
         assertThat(purposes).anySatisfy(p -> assertThat(p).containsEntry("purpose", "contact")
                 .containsEntry("pipl", "PIPL Art. 13(1)(2)").containsEntry("fields", List.of("phone", "wechatId")));
         assertThat(purposes).noneSatisfy(p -> assertThat(p).containsEntry("purpose", "staff-administration"));
+    }
+
+    @Test
+    void everyPurposeStoredInTheLogIsAConstant() {
+        api().register(TestMembers.fresh());
+        // The metadata is JSON in the clear; whatever the tests run in this context before stored is read too.
+        List<String> stored = jdbc.queryForList("SELECT DISTINCT convert_from(meta_data, 'UTF8')::jsonb ->> 'purpose' "
+                + "FROM domain_event_entry WHERE convert_from(meta_data, 'UTF8')::jsonb ? 'purpose'", String.class);
+
+        assertThat(stored).contains("registration", "privacy-policy-configured")
+                .allSatisfy(code -> assertThat(Purpose.ofCode(code)).as(code).isPresent());
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.matchmaking.app.staff;
 
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.LoginAvailability;
-import com.matchmaking.app.audit.AuditedCommands;
+import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.support.LogCapture;
 import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.Staffing;

@@ -1,5 +1,6 @@
 package com.matchmaking.readmodels.introduction;
 
+import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.introduction.IntroductionAccepted;
 import com.matchmaking.schema.introduction.IntroductionConfirmed;
@@ -22,6 +23,8 @@ import java.sql.Timestamp;
  * (once per pair, the weekly cap) read it, so it must never lag behind the log.
  */
 @Component
+@InCommandTransaction("The rules of the next proposal (once per pair, the weekly cap) read the listing, so it must "
+        + "never lag behind the log")
 @ProcessingGroup(IntroductionListingProjection.GROUP)
 public class IntroductionListingProjection {
 

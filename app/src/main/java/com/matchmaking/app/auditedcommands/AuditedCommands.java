@@ -1,6 +1,7 @@
-package com.matchmaking.app.audit;
+package com.matchmaking.app.auditedcommands;
 
 import com.matchmaking.app.account.Actor;
+import com.matchmaking.schema.purpose.Purpose;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * Sends commands with the audit metadata every resulting event carries: who acted (account id and role), why
- * (a purpose code or the stated reason's category, never free text) and through which channel. Metadata is stored
+ * (a {@link Purpose}, stored as its code; never free text) and through which channel. Metadata is stored
  * in the clear, so nothing personal goes in.
  */
 @Component
@@ -33,17 +34,17 @@ public class AuditedCommands {
     }
 
     /** Sends on behalf of a caller and waits for the result; rejections come back as thrown exceptions. */
-    public <R> R send(Object command, Actor actor, String purpose) {
+    public <R> R send(Object command, Actor actor, Purpose purpose) {
         return sendWith(command, metadata(actor.accountId().toString(), actor.auditRole(), purpose, "graphql"));
     }
 
     /** Sends on behalf of the system itself (a scheduler), naming the process as the purpose. */
-    public <R> R sendAsSystem(Object command, String purpose) {
+    public <R> R sendAsSystem(Object command, Purpose purpose) {
         return sendAsSystem(command, purpose, SCHEDULER);
     }
 
     /** Sends on behalf of the system itself, naming the process as the purpose and where it runs as the origin. */
-    public <R> R sendAsSystem(Object command, String purpose, String origin) {
+    public <R> R sendAsSystem(Object command, Purpose purpose, String origin) {
         return sendWith(command, metadata(SYSTEM, "SYSTEM", purpose, origin));
     }
 
@@ -59,7 +60,7 @@ public class AuditedCommands {
      * Sends on behalf of a staff member who must stay unnamed in the clear (a leak reporter): the metadata says only
      * that some staff member acted; who, the command itself carries, encrypted.
      */
-    public <R> R sendConfidentially(Object command, String purpose) {
+    public <R> R sendConfidentially(Object command, Purpose purpose) {
         return sendWith(command, metadata(CONFIDENTIAL, "STAFF", purpose, "graphql"));
     }
 
@@ -70,13 +71,13 @@ public class AuditedCommands {
         return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
     }
 
-    private static Map<String, String> metadata(String actorId, String role, String purpose, String origin) {
+    private static Map<String, String> metadata(String actorId, String role, Purpose purpose, String origin) {
         Map<String, String> metadata = new HashMap<>();
         metadata.put("actorId", actorId);
         metadata.put("actorRole", role);
         metadata.put("origin", origin);
         if (purpose != null) {
-            metadata.put("purpose", purpose);
+            metadata.put("purpose", purpose.code());
         }
         return metadata;
     }

@@ -1,4 +1,4 @@
-package com.matchmaking.app.audit;
+package com.matchmaking.app.auditedcommands;
 
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;

@@ -1,12 +1,13 @@
 package com.matchmaking.app.introduction;
 
+import com.matchmaking.app.access.Access;
+import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
-import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.introduction.Introductions;
 import com.matchmaking.readmodels.introduction.Introductions.Listed;
 import com.matchmaking.readmodels.masking.Masking;
@@ -18,8 +19,6 @@ import com.matchmaking.schema.introduction.RecordIntroductionOutcome;
 import com.matchmaking.schema.introduction.RecordMeeting;
 import com.matchmaking.schema.introduction.RespondToIntroduction;
 import com.matchmaking.schema.introduction.WithdrawFromIntroduction;
-import com.matchmaking.schema.matchmaking.RecordContactView;
-import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
 import com.matchmaking.schema.member.Profile;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -33,7 +32,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Introductions: matchmakers propose and follow up on the members they look after; the two members answer, give
@@ -47,16 +48,16 @@ class IntroductionController {
     private final Introductions introductions;
     private final IntroductionRecords records;
     private final MemberHistory history;
-    private final StaffAccessCheck accessCheck;
+    private final AccessProtocol access;
     private final Clock clock;
 
     IntroductionController(AuditedCommands commands, Introductions introductions, IntroductionRecords records,
-                           MemberHistory history, StaffAccessCheck accessCheck, Clock clock) {
+                           MemberHistory history, AccessProtocol access, Clock clock) {
         this.commands = commands;
         this.introductions = introductions;
         this.records = records;
         this.history = history;
-        this.accessCheck = accessCheck;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -193,10 +194,10 @@ class IntroductionController {
         if (!contactStands(history.load(actor.accountId()), viewed)) {
             return null;
         }
-        commands.send(new RecordContactView(partner.memberId(), actor.accountId(), listed.introductionId(), clock.instant()),
-                actor, "introduction-contact");
-        Profile profile = history.load(partner.memberId()).profile();
-        return new PartnerContact(profile.phone(), profile.wechatId());
+        return access.read(actor, partner.memberId(), Access.partnerContact(listed.introductionId()), () -> {
+            Profile profile = history.load(partner.memberId()).profile();
+            return new PartnerContact(profile.phone(), profile.wechatId());
+        });
     }
 
     /**
@@ -252,17 +253,10 @@ class IntroductionController {
      */
     private StaffIntroduction staffView(Listed l, Actor actor) {
         boolean readable = !l.erasedA() && !l.erasedB();
-        if (readable) {
-            Instant now = clock.instant();
-            for (UUID party : new UUID[] {l.memberA(), l.memberB()}) {
-                if (party != null) {
-                    commands.send(new RecordIntroductionRecordsView(party, l.introductionId(), actor.accountId(),
-                            actor.auditRole(), now), actor, "matchmaking");
-                }
-            }
-            accessCheck.stillAllowed(actor);
-        }
-        IntroductionRecords.Contents contents = readable ? records.load(l.introductionId())
+        List<UUID> parties = Stream.of(l.memberA(), l.memberB()).filter(Objects::nonNull).toList();
+        IntroductionRecords.Contents contents = readable
+                ? access.read(actor, parties, Access.introductionRecords(l.introductionId()),
+                        () -> records.load(l.introductionId()))
                 : IntroductionRecords.Contents.NONE;
         return new StaffIntroduction(l.introductionId(), l.memberA(), l.memberB(), l.status(), l.responseA(),
                 l.responseB(), l.proposedAt(), contents.note(), contents.meetings(), l.outcome(),

@@ -1,5 +1,7 @@
 package com.matchmaking.app.matchmaking;
 
+import com.matchmaking.app.access.Access;
+import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.KnownMembers;
@@ -7,12 +9,10 @@ import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
-import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.matchmaking.AddConsultationNote;
 import com.matchmaking.schema.matchmaking.BlockMember;
 import com.matchmaking.schema.matchmaking.PauseMatching;
-import com.matchmaking.schema.matchmaking.RecordConsultationNotesView;
 import com.matchmaking.schema.matchmaking.ReinstateMember;
 import com.matchmaking.schema.matchmaking.ResumeMatching;
 import com.matchmaking.schema.matchmaking.SuspendMember;
@@ -40,15 +40,15 @@ class MatchmakingController {
     private final AuditedCommands commands;
     private final MemberHistory history;
     private final KnownMembers members;
-    private final StaffAccessCheck accessCheck;
+    private final AccessProtocol access;
     private final Clock clock;
 
     MatchmakingController(AuditedCommands commands, MemberHistory history, KnownMembers members,
-                          StaffAccessCheck accessCheck, Clock clock) {
+                          AccessProtocol access, Clock clock) {
         this.commands = commands;
         this.history = history;
         this.members = members;
-        this.accessCheck = accessCheck;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -112,10 +112,7 @@ class MatchmakingController {
     @QueryMapping
     List<MemberHistory.ConsultationNote> consultationNotes(@Argument UUID memberId, @ContextValue Actor actor) {
         requireKnown(memberId);
-        commands.send(new RecordConsultationNotesView(memberId, actor.accountId(), actor.auditRole(), clock.instant()),
-                actor, "customer-care");
-        accessCheck.stillAllowed(actor);
-        return history.load(memberId).notes();
+        return access.read(actor, memberId, Access.consultationNotes(), () -> history.load(memberId).notes());
     }
 
     /** Registered and not erased, from the log itself: a member registered a moment ago is already known. */

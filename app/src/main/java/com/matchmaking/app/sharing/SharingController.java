@@ -1,5 +1,7 @@
 package com.matchmaking.app.sharing;
 
+import com.matchmaking.app.access.Access;
+import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
@@ -7,15 +9,12 @@ import com.matchmaking.app.member.MemberHistory.ShareRecord;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
-import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.compliance.DataShareRegister;
 import com.matchmaking.readmodels.member.MemberCards;
 import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.member.Profile;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.sharing.ApproveDataShare;
-import com.matchmaking.schema.sharing.ProduceDataSharePackage;
-import com.matchmaking.schema.sharing.RequestDataShare;
 import com.matchmaking.schema.sharing.RespondToDataShare;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -27,7 +26,6 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,16 +55,16 @@ class SharingController {
     private final MemberHistory history;
     private final MemberCards cards;
     private final DataShareRegister register;
-    private final StaffAccessCheck accessCheck;
+    private final AccessProtocol access;
     private final Clock clock;
 
     SharingController(AuditedCommands commands, MemberHistory history, MemberCards cards, DataShareRegister register,
-                      StaffAccessCheck accessCheck, Clock clock) {
+                      AccessProtocol access, Clock clock) {
         this.commands = commands;
         this.history = history;
         this.cards = cards;
         this.register = register;
-        this.accessCheck = accessCheck;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -84,10 +82,7 @@ class SharingController {
         violations.throwIfAny();
         requireVisible(memberId, view, actor);
         UUID shareId = UUID.randomUUID();
-        commands.send(new RequestDataShare(memberId, shareId, actor.accountId(), actor.auditRole(), to, why,
-                EnumSet.copyOf(fields), clock.instant()), actor, "third-party-share-request");
-        accessCheck.stillAllowed(actor);
-        return share(memberId, shareId);
+        return access.read(actor, memberId, Access.shareRequest(shareId, to, why, fields), () -> share(memberId, shareId));
     }
 
     @QueryMapping
@@ -113,19 +108,18 @@ class SharingController {
     @MutationMapping
     DataSharePackage collectDataShare(@Argument UUID shareId, @ContextValue Actor actor) {
         UUID memberId = memberOf(shareId);
-        Instant now = clock.instant();
-        commands.send(new ProduceDataSharePackage(memberId, shareId, actor.accountId(), actor.auditRole(), now), actor,
-                "third-party-share");
-        accessCheck.stillAllowed(actor);
-        MemberHistory.MemberRecord record = history.load(memberId);
-        ShareRecord share = record.share(shareId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));
-        Profile profile = record.profile();
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ProfileField field : share.fields()) {
-            Object value = profile.value(field);
-            values.put(field.propertyName(), value == null ? null : value.toString());
-        }
-        return new DataSharePackage(shareId, memberId, share.recipient(), share.purpose(), values, now);
+        return access.readAt(actor, memberId, Access.sharePackage(shareId), producedAt -> {
+            MemberHistory.MemberRecord record = history.load(memberId);
+            ShareRecord share = record.share(shareId)
+                    .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));
+            Profile profile = record.profile();
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (ProfileField field : share.fields()) {
+                Object value = profile.value(field);
+                values.put(field.propertyName(), value == null ? null : value.toString());
+            }
+            return new DataSharePackage(shareId, memberId, share.recipient(), share.purpose(), values, producedAt);
+        });
     }
 
     @QueryMapping

@@ -6,6 +6,7 @@ import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.introduction.Introductions;
@@ -20,6 +21,7 @@ import com.matchmaking.schema.introduction.RecordMeeting;
 import com.matchmaking.schema.introduction.RespondToIntroduction;
 import com.matchmaking.schema.introduction.WithdrawFromIntroduction;
 import com.matchmaking.schema.member.Profile;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -27,7 +29,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,13 +92,10 @@ class IntroductionController {
     @MutationMapping
     StaffIntroduction proposeIntroduction(@Argument UUID memberA, @Argument UUID memberB, @Argument String note,
                                           @ContextValue Actor actor) {
-        String text = text(note);
-        if (text.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_AT_MOST, "note", Introduction.MAX_TEXT);
-        }
+        String text = FreeTextInput.optional(Kind.INTRODUCTION_TEXT, note, "note");
         UUID introductionId = UUID.randomUUID();
-        commands.send(new ProposeIntroduction(introductionId, memberA, memberB, actor.accountId(),
-                text.isEmpty() ? null : text, clock.instant()), actor, "matchmaking");
+        commands.send(new ProposeIntroduction(introductionId, memberA, memberB, actor.accountId(), text, clock.instant()),
+                actor, "matchmaking");
         return staffView(listed(introductionId), actor);
     }
 
@@ -113,10 +111,7 @@ class IntroductionController {
     StaffIntroduction recordMeeting(@Argument UUID introductionId, @Argument Instant meetingAt, @Argument String place,
                                     @ContextValue Actor actor) {
         Listed listed = forMatchmaker(introductionId, actor);
-        String where = text(place);
-        if (where.isEmpty() || where.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "place", 1, Introduction.MAX_TEXT);
-        }
+        String where = FreeTextInput.required(Kind.INTRODUCTION_TEXT, place, "place");
         if (meetingAt == null) {
             throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "meetingAt");
         }
@@ -158,10 +153,7 @@ class IntroductionController {
     MemberIntroduction giveIntroductionFeedback(@Argument UUID introductionId, @Argument String text,
                                                 @ContextValue Actor actor) {
         forMember(introductionId, actor);
-        String feedback = text(text);
-        if (feedback.isEmpty() || feedback.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "text", 1, Introduction.MAX_TEXT);
-        }
+        String feedback = FreeTextInput.required(Kind.INTRODUCTION_TEXT, text, "text");
         commands.send(new GiveIntroductionFeedback(introductionId, actor.accountId(), feedback, clock.instant()), actor,
                 "matchmaking");
         return memberView(listed(introductionId), actor.accountId());
@@ -287,9 +279,5 @@ class IntroductionController {
         return new IntroducedMember(memberId, false, Masking.surnameOnly(p.fullName()),
                 Masking.age(p.birthDate(), LocalDate.now(clock)), p.gender(), p.city(), p.education(), p.heightCm(),
                 p.maritalStatus(), p.aboutMe(), introductionId);
-    }
-
-    private static String text(String raw) {
-        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
     }
 }

@@ -7,6 +7,7 @@ import com.matchmaking.app.audit.AuditedCommands;
 import com.matchmaking.app.member.KnownMembers;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.consent.ConsentPurpose;
@@ -16,13 +17,13 @@ import com.matchmaking.schema.matchmaking.PauseMatching;
 import com.matchmaking.schema.matchmaking.ReinstateMember;
 import com.matchmaking.schema.matchmaking.ResumeMatching;
 import com.matchmaking.schema.matchmaking.SuspendMember;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -33,9 +34,6 @@ import java.util.UUID;
  */
 @Controller
 class MatchmakingController {
-
-    /** Longest consultation note or suspension reason; the aggregate holds the same limit. */
-    static final int MAX_TEXT = 5000;
 
     private final AuditedCommands commands;
     private final MemberHistory history;
@@ -85,7 +83,7 @@ class MatchmakingController {
 
     @MutationMapping
     boolean suspendMember(@Argument UUID memberId, @Argument String reason, @ContextValue Actor actor) {
-        String stated = requiredText(reason, "reason");
+        String stated = FreeTextInput.required(Kind.CARE_TEXT, reason, "reason");
         requireKnown(memberId);
         commands.send(new SuspendMember(memberId, actor.accountId(), stated, clock.instant()), actor, "customer-care");
         return true;
@@ -101,7 +99,7 @@ class MatchmakingController {
     @MutationMapping
     MemberHistory.ConsultationNote addConsultationNote(@Argument UUID memberId, @Argument String text,
                                                       @ContextValue Actor actor) {
-        String note = requiredText(text, "text");
+        String note = FreeTextInput.required(Kind.CARE_TEXT, text, "text");
         requireKnown(memberId);
         UUID noteId = UUID.randomUUID();
         var addedAt = clock.instant();
@@ -120,13 +118,5 @@ class MatchmakingController {
         if (memberId == null || !members.isMember(memberId)) {
             throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
         }
-    }
-
-    private static String requiredText(String raw, String name) {
-        String text = raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-        if (text.isEmpty() || text.length() > MAX_TEXT) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, 1, MAX_TEXT);
-        }
-        return text;
     }
 }

@@ -16,19 +16,21 @@ import com.matchmaking.schema.member.Profile;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.sharing.ApproveDataShare;
 import com.matchmaking.schema.sharing.RespondToDataShare;
+import com.matchmaking.schema.text.FreeText;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -72,17 +74,18 @@ class SharingController {
     ShareRecord requestDataShare(@Argument UUID memberId, @Argument String recipient, @Argument String purpose,
                                  @Argument List<ProfileField> fields, @Argument StaffView view, @ContextValue Actor actor) {
         Violations violations = new Violations();
-        String to = text(recipient);
-        String why = text(purpose);
-        violations.check(to.length() >= 2 && to.length() <= 200 && noControl(to),
-                MessageKey.LENGTH_BETWEEN, "recipient", 2, 200);
-        violations.check(why.length() >= 5 && why.length() <= 1000 && noControl(why),
-                MessageKey.LENGTH_BETWEEN, "purpose", 5, 1000);
+        Optional<FreeText> to = FreeText.of(Kind.SHARE_RECIPIENT, recipient);
+        Optional<FreeText> why = FreeText.of(Kind.SHARE_PURPOSE, purpose);
+        violations.check(to.isPresent(), MessageKey.LENGTH_BETWEEN, "recipient", Kind.SHARE_RECIPIENT.min(),
+                Kind.SHARE_RECIPIENT.max());
+        violations.check(why.isPresent(), MessageKey.LENGTH_BETWEEN, "purpose", Kind.SHARE_PURPOSE.min(),
+                Kind.SHARE_PURPOSE.max());
         violations.check(fields != null && !fields.isEmpty(), MessageKey.FIELDS_NOT_EMPTY);
         violations.throwIfAny();
         requireVisible(memberId, view, actor);
         UUID shareId = UUID.randomUUID();
-        return access.read(actor, memberId, Access.shareRequest(shareId, to, why, fields), () -> share(memberId, shareId));
+        return access.read(actor, memberId, Access.shareRequest(shareId, to.get().value(), why.get().value(), fields),
+                () -> share(memberId, shareId));
     }
 
     @QueryMapping
@@ -155,13 +158,5 @@ class SharingController {
         if (!visible) {
             throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
         }
-    }
-
-    private static String text(String raw) {
-        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-    }
-
-    private static boolean noControl(String text) {
-        return text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
     }
 }

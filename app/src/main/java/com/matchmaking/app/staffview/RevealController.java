@@ -4,6 +4,7 @@ import com.matchmaking.app.access.Access;
 import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.member.MemberCards;
@@ -13,12 +14,12 @@ import com.matchmaking.schema.authorization.AuthorizationTable.Audience;
 import com.matchmaking.schema.authorization.AuthorizationTable.DataField;
 import com.matchmaking.schema.authorization.AuthorizationTable.Visibility;
 import com.matchmaking.schema.member.Profile;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.util.UUID;
 
 /**
@@ -42,10 +43,7 @@ class RevealController {
     @MutationMapping
     String revealField(@Argument UUID memberId, @Argument MemberField field, @Argument String reason,
                        @Argument MemberCardsController.StaffView view, @ContextValue Actor actor) {
-        String stated = reason == null ? "" : Normalizer.normalize(reason.strip(), Normalizer.Form.NFC);
-        if (stated.length() < 5 || stated.length() > 500) {
-            throw RequestRejectedException.badRequest(MessageKey.REVEAL_REASON_LENGTH);
-        }
+        String stated = FreeTextInput.required(Kind.REVEAL_REASON, reason, MessageKey.REVEAL_REASON_LENGTH);
         Audience audience = switch (MemberCardsController.viewOf(view, actor)) {
             case MATCHMAKER -> {
                 if (!cards.isAssigned(actor.accountId(), memberId)) {

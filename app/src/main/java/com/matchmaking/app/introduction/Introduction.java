@@ -76,7 +76,7 @@ class Introduction {
         if (a == null || b == null || a.equals(b)) {
             throw RequestRejectedException.badRequest(MessageKey.INTRODUCTION_TWO_MEMBERS);
         }
-        if (command.note() != null && !Kind.INTRODUCTION_TEXT.admits(command.note())) {
+        if (command.note() != null && command.note().length() > Kind.INTRODUCTION_TEXT.max()) {
             throw RequestRejectedException.badRequest(MessageKey.LENGTH_AT_MOST, "note", Kind.INTRODUCTION_TEXT.max());
         }
         IntroductionRules.Party partyA = party(rules, a);

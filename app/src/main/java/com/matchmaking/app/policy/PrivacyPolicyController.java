@@ -66,13 +66,14 @@ class PrivacyPolicyController {
         String v = version == null ? "" : version.strip();
         Optional<FreeText> body = FreeText.of(Kind.POLICY_TEXT, text);
         violations.check(VERSION.matcher(v).matches(), MessageKey.POLICY_VERSION_FORMAT);
-        violations.check(body.isPresent(), MessageKey.LENGTH_BETWEEN, "text", Kind.POLICY_TEXT.min(), Kind.POLICY_TEXT.max());
+        violations.check(body.isPresent(), MessageKey.LENGTH_BETWEEN, "text", Kind.POLICY_TEXT.min(),
+                Kind.POLICY_TEXT.max());
         violations.throwIfAny();
         if (policies.find(v).isPresent()) {
             throw RequestRejectedException.conflict(MessageKey.POLICY_VERSION_PUBLISHED);
         }
-        commands.send(new PublishPrivacyPolicy(PrivacyPolicyPublished.idOf(v), v, body.get().value(), clock.instant()), actor,
-                "privacy-policy-publication");
+        commands.send(new PublishPrivacyPolicy(PrivacyPolicyPublished.idOf(v), v, body.get().value(), clock.instant()),
+                actor, "privacy-policy-publication");
         return render(notices.render(policies.find(v).orElseThrow(), locale));
     }
 

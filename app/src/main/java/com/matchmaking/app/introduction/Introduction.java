@@ -23,6 +23,7 @@ import com.matchmaking.schema.introduction.RecordIntroductionOutcome;
 import com.matchmaking.schema.introduction.RecordMeeting;
 import com.matchmaking.schema.introduction.RespondToIntroduction;
 import com.matchmaking.schema.introduction.WithdrawFromIntroduction;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -45,8 +46,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Introduction {
 
-    /** Longest note, place or feedback kept. */
-    static final int MAX_TEXT = 2000;
     static final Duration CAP_WINDOW = Duration.ofDays(7);
     /** The one answer for a member id a matchmaker may not act on, whether or not it names a member. */
 
@@ -77,8 +76,8 @@ class Introduction {
         if (a == null || b == null || a.equals(b)) {
             throw RequestRejectedException.badRequest(MessageKey.INTRODUCTION_TWO_MEMBERS);
         }
-        if (command.note() != null && command.note().length() > MAX_TEXT) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_AT_MOST, "note", MAX_TEXT);
+        if (command.note() != null && command.note().length() > Kind.INTRODUCTION_TEXT.max()) {
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_AT_MOST, "note", Kind.INTRODUCTION_TEXT.max());
         }
         IntroductionRules.Party partyA = party(rules, a);
         IntroductionRules.Party partyB = party(rules, b);
@@ -239,8 +238,9 @@ class Introduction {
     }
 
     private static void requireText(String text, String name) {
-        if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, 1, MAX_TEXT);
+        if (!Kind.INTRODUCTION_TEXT.admits(text)) {
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, Kind.INTRODUCTION_TEXT.min(),
+                    Kind.INTRODUCTION_TEXT.max());
         }
     }
 

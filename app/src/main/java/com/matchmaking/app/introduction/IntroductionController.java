@@ -1,12 +1,15 @@
 package com.matchmaking.app.introduction;
 
+import com.matchmaking.schema.purpose.Purpose;
+import com.matchmaking.app.access.Access;
+import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
-import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.introduction.Introductions;
 import com.matchmaking.readmodels.introduction.Introductions.Listed;
 import com.matchmaking.readmodels.masking.Masking;
@@ -18,10 +21,8 @@ import com.matchmaking.schema.introduction.RecordIntroductionOutcome;
 import com.matchmaking.schema.introduction.RecordMeeting;
 import com.matchmaking.schema.introduction.RespondToIntroduction;
 import com.matchmaking.schema.introduction.WithdrawFromIntroduction;
-import com.matchmaking.schema.matchmaking.RecordContactView;
-import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
 import com.matchmaking.schema.member.Profile;
-import com.matchmaking.schema.purpose.Purpose;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -29,12 +30,13 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Introductions: matchmakers propose and follow up on the members they look after; the two members answer, give
@@ -48,16 +50,16 @@ class IntroductionController {
     private final Introductions introductions;
     private final IntroductionRecords records;
     private final MemberHistory history;
-    private final StaffAccessCheck accessCheck;
+    private final AccessProtocol access;
     private final Clock clock;
 
     IntroductionController(AuditedCommands commands, Introductions introductions, IntroductionRecords records,
-                           MemberHistory history, StaffAccessCheck accessCheck, Clock clock) {
+                           MemberHistory history, AccessProtocol access, Clock clock) {
         this.commands = commands;
         this.introductions = introductions;
         this.records = records;
         this.history = history;
-        this.accessCheck = accessCheck;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -91,13 +93,10 @@ class IntroductionController {
     @MutationMapping
     StaffIntroduction proposeIntroduction(@Argument UUID memberA, @Argument UUID memberB, @Argument String note,
                                           @ContextValue Actor actor) {
-        String text = text(note);
-        if (text.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_AT_MOST, "note", Introduction.MAX_TEXT);
-        }
+        String text = FreeTextInput.optional(Kind.INTRODUCTION_TEXT, note, "note");
         UUID introductionId = UUID.randomUUID();
-        commands.send(new ProposeIntroduction(introductionId, memberA, memberB, actor.accountId(),
-                text.isEmpty() ? null : text, clock.instant()), actor, Purpose.MATCHMAKING);
+        commands.send(new ProposeIntroduction(introductionId, memberA, memberB, actor.accountId(), text, clock.instant()),
+                actor, Purpose.MATCHMAKING);
         return staffView(listed(introductionId), actor);
     }
 
@@ -113,10 +112,7 @@ class IntroductionController {
     StaffIntroduction recordMeeting(@Argument UUID introductionId, @Argument Instant meetingAt, @Argument String place,
                                     @ContextValue Actor actor) {
         Listed listed = forMatchmaker(introductionId, actor);
-        String where = text(place);
-        if (where.isEmpty() || where.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "place", 1, Introduction.MAX_TEXT);
-        }
+        String where = FreeTextInput.required(Kind.INTRODUCTION_TEXT, place, "place");
         if (meetingAt == null) {
             throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "meetingAt");
         }
@@ -158,10 +154,7 @@ class IntroductionController {
     MemberIntroduction giveIntroductionFeedback(@Argument UUID introductionId, @Argument String text,
                                                 @ContextValue Actor actor) {
         forMember(introductionId, actor);
-        String feedback = text(text);
-        if (feedback.isEmpty() || feedback.length() > Introduction.MAX_TEXT) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "text", 1, Introduction.MAX_TEXT);
-        }
+        String feedback = FreeTextInput.required(Kind.INTRODUCTION_TEXT, text, "text");
         commands.send(new GiveIntroductionFeedback(introductionId, actor.accountId(), feedback, clock.instant()), actor,
                 Purpose.MATCHMAKING);
         return memberView(listed(introductionId), actor.accountId());
@@ -194,10 +187,10 @@ class IntroductionController {
         if (!contactStands(history.load(actor.accountId()), viewed)) {
             return null;
         }
-        commands.send(new RecordContactView(partner.memberId(), actor.accountId(), listed.introductionId(), clock.instant()),
-                actor, Purpose.INTRODUCTION_CONTACT);
-        Profile profile = history.load(partner.memberId()).profile();
-        return new PartnerContact(profile.phone(), profile.wechatId());
+        return access.read(actor, partner.memberId(), Access.partnerContact(listed.introductionId()), () -> {
+            Profile profile = history.load(partner.memberId()).profile();
+            return new PartnerContact(profile.phone(), profile.wechatId());
+        });
     }
 
     /**
@@ -253,17 +246,10 @@ class IntroductionController {
      */
     private StaffIntroduction staffView(Listed l, Actor actor) {
         boolean readable = !l.erasedA() && !l.erasedB();
-        if (readable) {
-            Instant now = clock.instant();
-            for (UUID party : new UUID[] {l.memberA(), l.memberB()}) {
-                if (party != null) {
-                    commands.send(new RecordIntroductionRecordsView(party, l.introductionId(), actor.accountId(),
-                            actor.auditRole(), now), actor, Purpose.MATCHMAKING);
-                }
-            }
-            accessCheck.stillAllowed(actor);
-        }
-        IntroductionRecords.Contents contents = readable ? records.load(l.introductionId())
+        List<UUID> parties = Stream.of(l.memberA(), l.memberB()).filter(Objects::nonNull).toList();
+        IntroductionRecords.Contents contents = readable
+                ? access.read(actor, parties, Access.introductionRecords(l.introductionId()),
+                        () -> records.load(l.introductionId()))
                 : IntroductionRecords.Contents.NONE;
         return new StaffIntroduction(l.introductionId(), l.memberA(), l.memberB(), l.status(), l.responseA(),
                 l.responseB(), l.proposedAt(), contents.note(), contents.meetings(), l.outcome(),
@@ -294,9 +280,5 @@ class IntroductionController {
         return new IntroducedMember(memberId, false, Masking.surnameOnly(p.fullName()),
                 Masking.age(p.birthDate(), LocalDate.now(clock)), p.gender(), p.city(), p.education(), p.heightCm(),
                 p.maritalStatus(), p.aboutMe(), introductionId);
-    }
-
-    private static String text(String raw) {
-        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
     }
 }

@@ -2,6 +2,7 @@ package com.matchmaking.app.leakreport;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
@@ -14,6 +15,8 @@ import com.matchmaking.schema.leakreport.LeakCategory;
 import com.matchmaking.schema.leakreport.RecordLeakCaseView;
 import com.matchmaking.schema.leakreport.StartLeakInvestigation;
 import com.matchmaking.schema.purpose.Purpose;
+import com.matchmaking.schema.text.FreeText.Kind;
+import com.matchmaking.schema.text.FreeText;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -21,7 +24,6 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,8 +60,7 @@ class LeakReportController {
         String description = text(input.description(), "description");
         Violations violations = new Violations();
         violations.check(input.category() != null, MessageKey.REQUIRED, "category");
-        violations.check(description.length() >= 10 && description.length() <= 5000,
-                MessageKey.LEAK_DESCRIPTION_LENGTH);
+        violations.check(Kind.LEAK_DESCRIPTION.admits(description), MessageKey.LEAK_DESCRIPTION_LENGTH);
         violations.throwIfAny();
         UUID reportId = UUID.randomUUID();
         Instant now = clock.instant();
@@ -114,11 +115,7 @@ class LeakReportController {
     }
 
     private static String requiredNote(String note) {
-        String text = text(note, "note");
-        if (text.isEmpty() || text.length() > 5000) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, "note", 1, 5000);
-        }
-        return text;
+        return FreeTextInput.required(Kind.LEAK_CASE_NOTE, text(note, "note"), "note");
     }
 
     /** The text as stored; control characters (other than line breaks and tabs) are refused like everywhere else. */
@@ -126,6 +123,6 @@ class LeakReportController {
         if (raw != null && raw.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             throw RequestRejectedException.badRequest(MessageKey.INVALID_ARGUMENT, field);
         }
-        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+        return FreeText.normalise(raw);
     }
 }

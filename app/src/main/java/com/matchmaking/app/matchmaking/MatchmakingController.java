@@ -1,29 +1,30 @@
 package com.matchmaking.app.matchmaking;
 
+import com.matchmaking.app.access.Access;
+import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.KnownMembers;
-import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
-import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.matchmaking.AddConsultationNote;
 import com.matchmaking.schema.matchmaking.BlockMember;
 import com.matchmaking.schema.matchmaking.PauseMatching;
-import com.matchmaking.schema.matchmaking.RecordConsultationNotesView;
 import com.matchmaking.schema.matchmaking.ReinstateMember;
 import com.matchmaking.schema.matchmaking.ResumeMatching;
 import com.matchmaking.schema.matchmaking.SuspendMember;
 import com.matchmaking.schema.purpose.Purpose;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -35,21 +36,18 @@ import java.util.UUID;
 @Controller
 class MatchmakingController {
 
-    /** Longest consultation note or suspension reason; the aggregate holds the same limit. */
-    static final int MAX_TEXT = 5000;
-
     private final AuditedCommands commands;
     private final MemberHistory history;
     private final KnownMembers members;
-    private final StaffAccessCheck accessCheck;
+    private final AccessProtocol access;
     private final Clock clock;
 
     MatchmakingController(AuditedCommands commands, MemberHistory history, KnownMembers members,
-                          StaffAccessCheck accessCheck, Clock clock) {
+                          AccessProtocol access, Clock clock) {
         this.commands = commands;
         this.history = history;
         this.members = members;
-        this.accessCheck = accessCheck;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -86,7 +84,7 @@ class MatchmakingController {
 
     @MutationMapping
     boolean suspendMember(@Argument UUID memberId, @Argument String reason, @ContextValue Actor actor) {
-        String stated = requiredText(reason, "reason");
+        String stated = FreeTextInput.required(Kind.CARE_TEXT, reason, "reason");
         requireKnown(memberId);
         commands.send(new SuspendMember(memberId, actor.accountId(), stated, clock.instant()), actor, Purpose.CUSTOMER_CARE);
         return true;
@@ -102,7 +100,7 @@ class MatchmakingController {
     @MutationMapping
     MemberHistory.ConsultationNote addConsultationNote(@Argument UUID memberId, @Argument String text,
                                                       @ContextValue Actor actor) {
-        String note = requiredText(text, "text");
+        String note = FreeTextInput.required(Kind.CARE_TEXT, text, "text");
         requireKnown(memberId);
         UUID noteId = UUID.randomUUID();
         var addedAt = clock.instant();
@@ -113,10 +111,7 @@ class MatchmakingController {
     @QueryMapping
     List<MemberHistory.ConsultationNote> consultationNotes(@Argument UUID memberId, @ContextValue Actor actor) {
         requireKnown(memberId);
-        commands.send(new RecordConsultationNotesView(memberId, actor.accountId(), actor.auditRole(), clock.instant()),
-                actor, Purpose.CUSTOMER_CARE);
-        accessCheck.stillAllowed(actor);
-        return history.load(memberId).notes();
+        return access.read(actor, memberId, Access.consultationNotes(), () -> history.load(memberId).notes());
     }
 
     /** Registered and not erased, from the log itself: a member registered a moment ago is already known. */
@@ -124,13 +119,5 @@ class MatchmakingController {
         if (memberId == null || !members.isMember(memberId)) {
             throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
         }
-    }
-
-    private static String requiredText(String raw, String name) {
-        String text = raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-        if (text.isEmpty() || text.length() > MAX_TEXT) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, 1, MAX_TEXT);
-        }
-        return text;
     }
 }

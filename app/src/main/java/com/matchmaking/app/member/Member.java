@@ -82,6 +82,7 @@ import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
 import com.matchmaking.schema.matchmaking.ReinstateMember;
 import com.matchmaking.schema.matchmaking.ResumeMatching;
 import com.matchmaking.schema.matchmaking.SuspendMember;
+import com.matchmaking.schema.text.FreeText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -143,7 +144,6 @@ class Member {
     private Set<UUID> blocked = new HashSet<>();
 
     /** Longest consultation note or suspension reason kept: a record of a conversation, not a document store. */
-    static final int MAX_NOTE_LENGTH = 5000;
 
     /** One third-party share: who asked for it and where it stands. */
     record ShareProgress(UUID requesterId, Set<ProfileField> fields, DataShareStatus status) {
@@ -535,8 +535,9 @@ class Member {
     }
 
     private static String requiredText(String text, String name) {
-        if (text == null || text.isBlank() || text.length() > MAX_NOTE_LENGTH) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, 1, MAX_NOTE_LENGTH);
+        if (!FreeText.Kind.CARE_TEXT.admits(text)) {
+            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, FreeText.Kind.CARE_TEXT.min(),
+                    FreeText.Kind.CARE_TEXT.max());
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package com.matchmaking.app.policy;
 
+import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.language.Languages;
@@ -8,18 +9,19 @@ import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.policy.PrivacyPolicyPublished;
 import com.matchmaking.schema.policy.PublishPrivacyPolicy;
-import com.matchmaking.schema.purpose.Purpose;
+import com.matchmaking.schema.text.FreeText;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -63,15 +65,16 @@ class PrivacyPolicyController {
                                        Locale locale) {
         Violations violations = new Violations();
         String v = version == null ? "" : version.strip();
-        String body = text == null ? "" : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
+        Optional<FreeText> body = FreeText.of(Kind.POLICY_TEXT, text);
         violations.check(VERSION.matcher(v).matches(), MessageKey.POLICY_VERSION_FORMAT);
-        violations.check(body.length() >= 20 && body.length() <= 20_000, MessageKey.LENGTH_BETWEEN, "text", 20, 20_000);
+        violations.check(body.isPresent(), MessageKey.LENGTH_BETWEEN, "text", Kind.POLICY_TEXT.min(),
+                Kind.POLICY_TEXT.max());
         violations.throwIfAny();
         if (policies.find(v).isPresent()) {
             throw RequestRejectedException.conflict(MessageKey.POLICY_VERSION_PUBLISHED);
         }
-        commands.send(new PublishPrivacyPolicy(PrivacyPolicyPublished.idOf(v), v, body, clock.instant()), actor,
-                Purpose.PRIVACY_POLICY_PUBLICATION);
+        commands.send(new PublishPrivacyPolicy(PrivacyPolicyPublished.idOf(v), v, body.get().value(), clock.instant()),
+                actor, Purpose.PRIVACY_POLICY_PUBLICATION);
         return render(notices.render(policies.find(v).orElseThrow(), locale));
     }
 

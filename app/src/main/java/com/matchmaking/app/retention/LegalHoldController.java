@@ -3,19 +3,20 @@ package com.matchmaking.app.retention;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.compliance.LegalHolds;
 import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.retention.PlaceLegalHold;
 import com.matchmaking.schema.retention.ReleaseLegalHold;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,11 +51,7 @@ class LegalHoldController {
 
     @MutationMapping
     LegalHold placeLegalHold(@Argument UUID memberId, @Argument String reason, @ContextValue Actor actor) {
-        String text = reason == null ? "" : Normalizer.normalize(reason.strip(), Normalizer.Form.NFC);
-        if (text.length() < 5 || text.length() > 1000
-                || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw RequestRejectedException.badRequest(MessageKey.HOLD_REASON_LENGTH);
-        }
+        String text = FreeTextInput.required(Kind.LEGAL_HOLD_REASON, reason, MessageKey.HOLD_REASON_LENGTH);
         commands.send(new PlaceLegalHold(memberId, text, actor.accountId(), clock.instant()), actor, Purpose.LEGAL_HOLD);
         return hold(memberId);
     }

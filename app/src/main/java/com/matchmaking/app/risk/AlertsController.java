@@ -2,6 +2,7 @@ package com.matchmaking.app.risk;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.readmodels.compliance.RiskAlerts;
@@ -10,6 +11,7 @@ import com.matchmaking.schema.risk.AlertDecision;
 import com.matchmaking.schema.risk.ResolveRiskAlert;
 import com.matchmaking.schema.risk.RiskAlertRaised;
 import com.matchmaking.schema.risk.RiskAlertResolved;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -18,7 +20,6 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -59,11 +60,7 @@ class AlertsController {
     @MutationMapping
     AlertView resolveAlert(@Argument UUID alertId, @Argument AlertDecision decision, @Argument String note,
                            @ContextValue Actor actor) {
-        String text = note == null ? "" : Normalizer.normalize(note.strip(), Normalizer.Form.NFC);
-        if (text.length() < 5 || text.length() > 2000
-                || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw RequestRejectedException.badRequest(MessageKey.ALERT_NOTE_LENGTH);
-        }
+        String text = FreeTextInput.required(Kind.ALERT_NOTE, note, MessageKey.ALERT_NOTE_LENGTH);
         load(alertId);
         commands.send(new ResolveRiskAlert(alertId, actor.accountId(), decision, text, clock.instant()), actor,
                 Purpose.RISK_ALERT_RESOLUTION);

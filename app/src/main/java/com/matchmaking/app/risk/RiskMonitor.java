@@ -37,8 +37,8 @@ import java.util.stream.Stream;
 /**
  * The risk rules, applied to every access event in the same transaction as the event (a subscribing processor), so
  * a hit raises the alert, and with it suspends the staff account, before the access that tripped it returns: the
- * caller gets a refusal instead of the data (see {@link StaffAccessCheck}). Failed logins are announced by the login
- * service and handled the same way in a transaction of their own.
+ * caller gets a refusal instead of the data (see {@link com.matchmaking.app.access.AccessProtocol}). Failed logins are
+ * announced by the login service and handled the same way in a transaction of their own.
  *
  * <p>What the rules count is kept in {@code risk_access} (ids and times from the events, never the clock). Each rule
  * fires once per account until compliance resolves the alert; after a resolution only later accesses count.

@@ -1,5 +1,7 @@
 package com.matchmaking.app.sharing;
 
+import com.matchmaking.app.access.Access;
+import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
@@ -7,7 +9,6 @@ import com.matchmaking.app.member.MemberHistory.ShareRecord;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
-import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.compliance.DataShareRegister;
 import com.matchmaking.readmodels.member.MemberCards;
 import com.matchmaking.schema.account.Role;
@@ -15,23 +16,22 @@ import com.matchmaking.schema.member.Profile;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.purpose.Purpose;
 import com.matchmaking.schema.sharing.ApproveDataShare;
-import com.matchmaking.schema.sharing.ProduceDataSharePackage;
-import com.matchmaking.schema.sharing.RequestDataShare;
 import com.matchmaking.schema.sharing.RespondToDataShare;
+import com.matchmaking.schema.text.FreeText;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,16 +58,16 @@ class SharingController {
     private final MemberHistory history;
     private final MemberCards cards;
     private final DataShareRegister register;
-    private final StaffAccessCheck accessCheck;
+    private final AccessProtocol access;
     private final Clock clock;
 
     SharingController(AuditedCommands commands, MemberHistory history, MemberCards cards, DataShareRegister register,
-                      StaffAccessCheck accessCheck, Clock clock) {
+                      AccessProtocol access, Clock clock) {
         this.commands = commands;
         this.history = history;
         this.cards = cards;
         this.register = register;
-        this.accessCheck = accessCheck;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -75,20 +75,18 @@ class SharingController {
     ShareRecord requestDataShare(@Argument UUID memberId, @Argument String recipient, @Argument String purpose,
                                  @Argument List<ProfileField> fields, @Argument StaffView view, @ContextValue Actor actor) {
         Violations violations = new Violations();
-        String to = text(recipient);
-        String why = text(purpose);
-        violations.check(to.length() >= 2 && to.length() <= 200 && noControl(to),
-                MessageKey.LENGTH_BETWEEN, "recipient", 2, 200);
-        violations.check(why.length() >= 5 && why.length() <= 1000 && noControl(why),
-                MessageKey.LENGTH_BETWEEN, "purpose", 5, 1000);
+        Optional<FreeText> to = FreeText.of(Kind.SHARE_RECIPIENT, recipient);
+        Optional<FreeText> why = FreeText.of(Kind.SHARE_PURPOSE, purpose);
+        violations.check(to.isPresent(), MessageKey.LENGTH_BETWEEN, "recipient", Kind.SHARE_RECIPIENT.min(),
+                Kind.SHARE_RECIPIENT.max());
+        violations.check(why.isPresent(), MessageKey.LENGTH_BETWEEN, "purpose", Kind.SHARE_PURPOSE.min(),
+                Kind.SHARE_PURPOSE.max());
         violations.check(fields != null && !fields.isEmpty(), MessageKey.FIELDS_NOT_EMPTY);
         violations.throwIfAny();
         requireVisible(memberId, view, actor);
         UUID shareId = UUID.randomUUID();
-        commands.send(new RequestDataShare(memberId, shareId, actor.accountId(), actor.auditRole(), to, why,
-                EnumSet.copyOf(fields), clock.instant()), actor, Purpose.THIRD_PARTY_SHARE_REQUEST);
-        accessCheck.stillAllowed(actor);
-        return share(memberId, shareId);
+        return access.read(actor, memberId, Access.shareRequest(shareId, to.get().value(), why.get().value(), fields),
+                () -> share(memberId, shareId));
     }
 
     @QueryMapping
@@ -114,19 +112,18 @@ class SharingController {
     @MutationMapping
     DataSharePackage collectDataShare(@Argument UUID shareId, @ContextValue Actor actor) {
         UUID memberId = memberOf(shareId);
-        Instant now = clock.instant();
-        commands.send(new ProduceDataSharePackage(memberId, shareId, actor.accountId(), actor.auditRole(), now), actor,
-                Purpose.THIRD_PARTY_SHARE);
-        accessCheck.stillAllowed(actor);
-        MemberHistory.MemberRecord record = history.load(memberId);
-        ShareRecord share = record.share(shareId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));
-        Profile profile = record.profile();
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ProfileField field : share.fields()) {
-            Object value = profile.value(field);
-            values.put(field.propertyName(), value == null ? null : value.toString());
-        }
-        return new DataSharePackage(shareId, memberId, share.recipient(), share.purpose(), values, now);
+        return access.readAt(actor, memberId, Access.sharePackage(shareId), producedAt -> {
+            MemberHistory.MemberRecord record = history.load(memberId);
+            ShareRecord share = record.share(shareId)
+                    .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));
+            Profile profile = record.profile();
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (ProfileField field : share.fields()) {
+                Object value = profile.value(field);
+                values.put(field.propertyName(), value == null ? null : value.toString());
+            }
+            return new DataSharePackage(shareId, memberId, share.recipient(), share.purpose(), values, producedAt);
+        });
     }
 
     @QueryMapping
@@ -162,13 +159,5 @@ class SharingController {
         if (!visible) {
             throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE);
         }
-    }
-
-    private static String text(String raw) {
-        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-    }
-
-    private static boolean noControl(String text) {
-        return text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
     }
 }

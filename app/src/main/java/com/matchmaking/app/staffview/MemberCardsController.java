@@ -1,14 +1,14 @@
 package com.matchmaking.app.staffview;
 
+import com.matchmaking.app.access.Access;
+import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.AccountKind;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
-import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.member.MemberCards;
-import com.matchmaking.schema.access.RecordProfileView;
 import com.matchmaking.schema.account.Role;
 import com.matchmaking.schema.member.AssignMatchmaker;
 import com.matchmaking.schema.purpose.Purpose;
@@ -43,15 +43,15 @@ class MemberCardsController {
     private final MemberCards cards;
     private final AuditedCommands commands;
     private final Logins logins;
-    private final StaffAccessCheck accessCheck;
+    private final AccessProtocol access;
     private final Clock clock;
 
-    MemberCardsController(MemberCards cards, AuditedCommands commands, Logins logins, StaffAccessCheck accessCheck,
+    MemberCardsController(MemberCards cards, AuditedCommands commands, Logins logins, AccessProtocol access,
                           Clock clock) {
         this.cards = cards;
         this.commands = commands;
         this.logins = logins;
-        this.accessCheck = accessCheck;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -98,10 +98,9 @@ class MemberCardsController {
             case MATCHMAKER -> cards.matchmakerCard(actor.accountId(), memberId);
             case CUSTOMER_SERVICE -> cards.serviceCard(memberId);
         }).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER_VISIBLE));
-        commands.send(new RecordProfileView(memberId, actor.accountId(), actor.auditRole(), clock.instant()), actor,
-                Purpose.PROFILE_VIEW);
-        accessCheck.stillAllowed(actor);
-        return MemberCardView.of(card, LocalDate.now(clock));
+        // The card is looked up first because the lookup is also the visibility rule (a member the caller may not
+        // see gets no access event); it leaves only through the protocol, after the look is recorded.
+        return access.read(actor, memberId, Access.profileView(), () -> MemberCardView.of(card, LocalDate.now(clock)));
     }
 
     @MutationMapping

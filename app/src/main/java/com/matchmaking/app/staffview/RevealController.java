@@ -1,27 +1,25 @@
 package com.matchmaking.app.staffview;
 
+import com.matchmaking.app.access.Access;
+import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
-import com.matchmaking.app.risk.StaffAccessCheck;
 import com.matchmaking.readmodels.member.MemberCards;
 import com.matchmaking.schema.access.MemberField;
-import com.matchmaking.schema.access.RevealMemberField;
 import com.matchmaking.schema.authorization.AuthorizationTable;
 import com.matchmaking.schema.authorization.AuthorizationTable.Audience;
 import com.matchmaking.schema.authorization.AuthorizationTable.DataField;
 import com.matchmaking.schema.authorization.AuthorizationTable.Visibility;
 import com.matchmaking.schema.member.Profile;
-import com.matchmaking.schema.purpose.Purpose;
+import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-import java.text.Normalizer;
-import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -34,26 +32,18 @@ class RevealController {
 
     private final MemberCards cards;
     private final MemberHistory history;
-    private final AuditedCommands commands;
-    private final StaffAccessCheck accessCheck;
-    private final Clock clock;
+    private final AccessProtocol access;
 
-    RevealController(MemberCards cards, MemberHistory history, AuditedCommands commands, StaffAccessCheck accessCheck,
-                     Clock clock) {
+    RevealController(MemberCards cards, MemberHistory history, AccessProtocol access) {
         this.cards = cards;
         this.history = history;
-        this.commands = commands;
-        this.accessCheck = accessCheck;
-        this.clock = clock;
+        this.access = access;
     }
 
     @MutationMapping
     String revealField(@Argument UUID memberId, @Argument MemberField field, @Argument String reason,
                        @Argument MemberCardsController.StaffView view, @ContextValue Actor actor) {
-        String stated = reason == null ? "" : Normalizer.normalize(reason.strip(), Normalizer.Form.NFC);
-        if (stated.length() < 5 || stated.length() > 500) {
-            throw RequestRejectedException.badRequest(MessageKey.REVEAL_REASON_LENGTH);
-        }
+        String stated = FreeTextInput.required(Kind.REVEAL_REASON, reason, MessageKey.REVEAL_REASON_LENGTH);
         Audience audience = switch (MemberCardsController.viewOf(view, actor)) {
             case MATCHMAKER -> {
                 if (!cards.isAssigned(actor.accountId(), memberId)) {
@@ -71,15 +61,14 @@ class RevealController {
         if (AuthorizationTable.visibility(audience, DataField.valueOf(field.name())) != Visibility.REVEALABLE) {
             throw RequestRejectedException.forbidden(MessageKey.REVEAL_FIELD_FORBIDDEN);
         }
-        commands.send(new RevealMemberField(memberId, actor.accountId(), actor.auditRole(), field, stated, clock.instant()),
-                actor, Purpose.REVEAL);
-        accessCheck.stillAllowed(actor);
-        Profile profile = history.load(memberId).profile();
-        return switch (field) {
-            case FULL_NAME -> profile.fullName();
-            case PHONE -> profile.phone();
-            case EMAIL -> profile.email();
-            case WECHAT_ID -> profile.wechatId();
-        };
+        return access.read(actor, memberId, Access.fieldReveal(field, stated), () -> {
+            Profile profile = history.load(memberId).profile();
+            return switch (field) {
+                case FULL_NAME -> profile.fullName();
+                case PHONE -> profile.phone();
+                case EMAIL -> profile.email();
+                case WECHAT_ID -> profile.wechatId();
+            };
+        });
     }
 }

@@ -6,6 +6,7 @@ import com.matchmaking.schema.erasure.ErasureRequested;
 import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.MemberErased;
 import com.matchmaking.schema.matchmaking.AddConsultationNote;
+import com.matchmaking.schema.text.FreeText;
 import com.matchmaking.schema.matchmaking.BlockMember;
 import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;
 import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
@@ -116,7 +117,8 @@ class MemberMatchmakingTest {
                 .expectEvents(new ConsultationNoteAdded(ID, NOTE, STAFF, "Wants to meet in spring", T1));
         fixture.given(REGISTERED).when(new AddConsultationNote(ID, NOTE, STAFF, "", T1))
                 .expectException(RequestRejectedException.class).expectNoEvents();
-        fixture.given(REGISTERED).when(new AddConsultationNote(ID, NOTE, STAFF, "x".repeat(Member.MAX_NOTE_LENGTH + 1), T1))
+        String tooLong = "x".repeat(FreeText.Kind.CARE_TEXT.max() + 1);
+        fixture.given(REGISTERED).when(new AddConsultationNote(ID, NOTE, STAFF, tooLong, T1))
                 .expectException(RequestRejectedException.class).expectNoEvents();
     }
 

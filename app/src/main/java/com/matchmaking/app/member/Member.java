@@ -1,6 +1,7 @@
 package com.matchmaking.app.member;
 
 import com.matchmaking.app.account.LoginAvailability;
+import com.matchmaking.app.consent.MemberConsents;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
@@ -39,10 +40,8 @@ import com.matchmaking.schema.sharing.DataShareStatus;
 import com.matchmaking.schema.sharing.ProduceDataSharePackage;
 import com.matchmaking.schema.sharing.RequestDataShare;
 import com.matchmaking.schema.sharing.RespondToDataShare;
-import com.matchmaking.schema.consent.ConsentGranted;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.ConsentWithdrawn;
-import com.matchmaking.schema.consent.GrantConsent;
 import com.matchmaking.schema.consent.WithdrawConsent;
 import com.matchmaking.schema.erasure.CancelErasure;
 import com.matchmaking.schema.erasure.EraseMember;
@@ -84,6 +83,9 @@ import com.matchmaking.schema.matchmaking.SuspendMember;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -106,7 +108,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the profile in them is encrypted like in the events.
  */
 @Aggregate(snapshotTriggerDefinition = "memberSnapshotTrigger")
-class Member {
+@Revision(Member.SNAPSHOT_REVISION)
+public class Member {
+
+    /**
+     * The shape of the member's snapshots. Raise it whenever the fields of the member or of its features change: a
+     * snapshot of another revision is then skipped (Axon's revision filter for an aggregate with {@code @Revision})
+     * and the member is sourced from its events.
+     */
+    static final String SNAPSHOT_REVISION = "2";
 
     @AggregateIdentifier
     @DataSubjectId
@@ -114,8 +124,9 @@ class Member {
     private Profile profile;
     @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING)
     private PartnerPreferences preferences;
+    @AggregateMember
     @NotPersonal("purposes of a fixed list")
-    private Set<ConsentPurpose> consents = new HashSet<>();
+    private MemberConsents consents = new MemberConsents();
     @NotPersonal
     private MemberStatus status;
     @NotPersonal
@@ -160,7 +171,7 @@ class Member {
         if (command.acceptedPrivacyPolicyVersion() == null || command.acceptedPrivacyPolicyVersion().isBlank()) {
             throw RequestRejectedException.badRequest(MessageKey.POLICY_MUST_BE_ACCEPTED);
         }
-        requireSensitiveConsent(command.profile(), command.consents());
+        requireSensitiveConsent(command.profile(), command.consents().contains(ConsentPurpose.SENSITIVE_DATA));
         if (!logins.isAvailable(command.profile().email(), command.memberId())) {
             throw RequestRejectedException.conflict(MessageKey.EMAIL_TAKEN);
         }
@@ -171,7 +182,6 @@ class Member {
 
     @CommandHandler
     void handle(UpdateProfile command, LoginAvailability logins) {
-        requireNotErased();
         Profile changed = command.patch().applyTo(profile);
         Set<ProfileField> changedFields = EnumSet.noneOf(ProfileField.class);
         for (ProfileField field : command.patch().fields()) {
@@ -185,7 +195,7 @@ class Member {
         if (changedFields.isEmpty()) {
             return;
         }
-        requireSensitiveConsent(changed, consents);
+        requireSensitiveConsent(changed, consents.given(ConsentPurpose.SENSITIVE_DATA));
         if (changedFields.contains(ProfileField.EMAIL) && !logins.isAvailable(changed.email(), memberId)) {
             throw RequestRejectedException.conflict(MessageKey.EMAIL_TAKEN);
         }
@@ -194,37 +204,24 @@ class Member {
 
     @CommandHandler
     void handle(UpdatePreferences command) {
-        requireNotErased();
         if (!Objects.equals(preferences, command.preferences())) {
             apply(new PreferencesUpdated(memberId, command.preferences(), command.updatedAt()));
         }
     }
 
-    @CommandHandler
-    void handle(GrantConsent command) {
-        requireNotErased();
-        if (!consents.contains(command.purpose())) {
-            apply(new ConsentGranted(memberId, command.purpose(), command.policyVersion(), command.grantedAt()));
-        }
-    }
-
+    /** A withdrawal crosses features: what depended on the consent stops with it. */
     @CommandHandler
     void handle(WithdrawConsent command) {
-        requireNotErased();
-        if (consents.contains(command.purpose())) {
-            apply(new ConsentWithdrawn(memberId, command.purpose(), command.withdrawnAt()));
-            if (command.purpose() == ConsentPurpose.THIRD_PARTY_SHARING) {
-                // What depended on the consent stops with it: no open share can go ahead any more.
-                for (UUID shareId : openShares()) {
-                    apply(new DataShareCancelled(memberId, shareId, command.withdrawnAt()));
-                }
+        if (consents.withdraw(command) && command.purpose() == ConsentPurpose.THIRD_PARTY_SHARING) {
+            // No open share can go ahead any more.
+            for (UUID shareId : openShares()) {
+                apply(new DataShareCancelled(memberId, shareId, command.withdrawnAt()));
             }
         }
     }
 
     @CommandHandler
     void handle(AcceptPrivacyPolicy command) {
-        requireNotErased();
         if (command.version() == null || command.version().isBlank()) {
             throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "version");
         }
@@ -236,7 +233,6 @@ class Member {
 
     @CommandHandler
     void handle(RequestErasure command) {
-        requireNotErased();
         if (status == MemberStatus.ERASURE_PENDING) {
             return;
         }
@@ -248,7 +244,6 @@ class Member {
 
     @CommandHandler
     void handle(CancelErasure command) {
-        requireNotErased();
         if (status != MemberStatus.ERASURE_PENDING) {
             throw RequestRejectedException.conflict(MessageKey.NO_ERASURE_PENDING);
         }
@@ -257,7 +252,6 @@ class Member {
 
     @CommandHandler
     void handle(EraseMember command) {
-        requireNotErased();
         if (status != MemberStatus.ERASURE_PENDING) {
             throw RequestRejectedException.conflict(MessageKey.ERASURE_NOT_REQUESTED);
         }
@@ -270,7 +264,6 @@ class Member {
 
     @CommandHandler
     void handle(IssueRetentionNotice command) {
-        requireNotErased();
         requireNoLegalHold();
         if (retentionNoticeDueAt != null) {
             throw RequestRejectedException.conflict(MessageKey.RETENTION_NOTICE_PENDING);
@@ -286,7 +279,6 @@ class Member {
 
     @CommandHandler
     void handle(WithdrawRetentionNotice command) {
-        requireNotErased();
         if (retentionNoticeDueAt != null) {
             apply(new RetentionNoticeWithdrawn(memberId, command.withdrawnAt()));
         }
@@ -294,7 +286,6 @@ class Member {
 
     @CommandHandler
     void handle(EraseInactiveMember command) {
-        requireNotErased();
         if (retentionNoticeDueAt == null) {
             throw RequestRejectedException.conflict(MessageKey.NO_RETENTION_NOTICE);
         }
@@ -319,7 +310,6 @@ class Member {
 
     @CommandHandler
     void handle(PlaceLegalHold command) {
-        requireNotErased();
         if (legalHold) {
             throw RequestRejectedException.conflict(MessageKey.LEGAL_HOLD_EXISTS);
         }
@@ -332,7 +322,6 @@ class Member {
 
     @CommandHandler
     void handle(ReleaseLegalHold command) {
-        requireNotErased();
         if (!legalHold) {
             throw RequestRejectedException.conflict(MessageKey.NO_LEGAL_HOLD);
         }
@@ -341,7 +330,6 @@ class Member {
 
     @CommandHandler
     void handle(AssignMatchmaker command) {
-        requireNotErased();
         if (!Objects.equals(matchmakerId, command.matchmakerId())) {
             apply(new MatchmakerAssigned(memberId, command.matchmakerId(), command.assignedAt()));
         }
@@ -349,8 +337,7 @@ class Member {
 
     @CommandHandler
     void handle(VerifyIdNumber command) {
-        requireNotErased();
-        if (!consents.contains(ConsentPurpose.SENSITIVE_DATA)) {
+        if (!consents.given(ConsentPurpose.SENSITIVE_DATA)) {
             throw RequestRejectedException.badRequest(MessageKey.ID_NUMBER_NEEDS_CONSENT);
         }
         apply(new IdNumberVerified(memberId, command.maskedIdNumber(), command.verified(), command.verifiedAt()));
@@ -358,33 +345,28 @@ class Member {
 
     @CommandHandler
     void handle(RevealMemberField command) {
-        requireNotErased();
         apply(new MemberFieldRevealed(memberId, command.staffId(), command.staffRole(), command.field(), command.reason(),
                 command.revealedAt()));
     }
 
     @CommandHandler
     void handle(RecordProfileView command) {
-        requireNotErased();
         apply(new MemberProfileViewed(memberId, command.staffId(), command.staffRole(), command.viewedAt()));
     }
 
     @CommandHandler
     void handle(RecordDataExport command) {
-        requireNotErased();
         apply(new MemberDataExported(memberId, command.exportedAt()));
     }
 
     @CommandHandler
     void handle(RecordAuditTrailView command) {
-        requireNotErased();
         apply(new MemberAuditTrailViewed(memberId, command.staffId(), command.staffRole(), command.from(), command.to(),
                 command.viewedAt()));
     }
 
     @CommandHandler
     void handle(RequestDataShare command) {
-        requireNotErased();
         if (command.fields().isEmpty()) {
             throw RequestRejectedException.badRequest(MessageKey.FIELDS_NOT_EMPTY);
         }
@@ -397,7 +379,6 @@ class Member {
 
     @CommandHandler
     void handle(RespondToDataShare command) {
-        requireNotErased();
         ShareProgress share = share(command.shareId());
         if (command.consent()) {
             if (share.status() == DataShareStatus.CONSENTED || share.status() == DataShareStatus.APPROVED) {
@@ -406,7 +387,7 @@ class Member {
             if (share.status() != DataShareStatus.REQUESTED) {
                 throw RequestRejectedException.conflict(MessageKey.SHARE_CANNOT_CONSENT, share.status());
             }
-            if (!consents.contains(ConsentPurpose.THIRD_PARTY_SHARING)) {
+            if (!consents.given(ConsentPurpose.THIRD_PARTY_SHARING)) {
                 throw RequestRejectedException.badRequest(MessageKey.SHARING_NEEDS_CONSENT);
             }
             apply(new DataShareConsented(memberId, command.shareId(), command.at()));
@@ -423,7 +404,6 @@ class Member {
 
     @CommandHandler
     void handle(ApproveDataShare command) {
-        requireNotErased();
         ShareProgress share = share(command.shareId());
         if (share.requesterId().equals(command.approverId())) {
             throw RequestRejectedException.forbidden(MessageKey.SHARE_APPROVER_IS_REQUESTER);
@@ -434,7 +414,7 @@ class Member {
         if (share.status() != DataShareStatus.CONSENTED) {
             throw RequestRejectedException.conflict(MessageKey.SHARE_NOT_CONSENTED, share.status());
         }
-        if (!consents.contains(ConsentPurpose.THIRD_PARTY_SHARING)) {
+        if (!consents.given(ConsentPurpose.THIRD_PARTY_SHARING)) {
             throw RequestRejectedException.conflict(MessageKey.SHARING_CONSENT_WITHDRAWN);
         }
         apply(new DataShareApproved(memberId, command.shareId(), command.approverId(), command.approvedAt()));
@@ -442,7 +422,6 @@ class Member {
 
     @CommandHandler
     void handle(ProduceDataSharePackage command) {
-        requireNotErased();
         ShareProgress share = share(command.shareId());
         if (!share.requesterId().equals(command.staffId())) {
             throw RequestRejectedException.forbidden(MessageKey.SHARE_COLLECTOR_NOT_REQUESTER);
@@ -459,7 +438,6 @@ class Member {
 
     @CommandHandler
     void handle(BlockMember command, KnownMembers members) {
-        requireNotErased();
         if (memberId.equals(command.blockedMemberId())) {
             throw RequestRejectedException.badRequest(MessageKey.CANNOT_BLOCK_SELF);
         }
@@ -474,7 +452,6 @@ class Member {
 
     @CommandHandler
     void handle(PauseMatching command) {
-        requireNotErased();
         if (!matchingPaused) {
             apply(new MatchingPaused(memberId, command.pausedAt()));
         }
@@ -482,7 +459,6 @@ class Member {
 
     @CommandHandler
     void handle(ResumeMatching command) {
-        requireNotErased();
         if (matchingPaused) {
             apply(new MatchingResumed(memberId, command.resumedAt()));
         }
@@ -490,7 +466,6 @@ class Member {
 
     @CommandHandler
     void handle(SuspendMember command) {
-        requireNotErased();
         String reason = requiredText(command.reason(), "reason");
         if (suspended) {
             throw RequestRejectedException.conflict(MessageKey.MEMBER_ALREADY_SUSPENDED);
@@ -500,7 +475,6 @@ class Member {
 
     @CommandHandler
     void handle(ReinstateMember command) {
-        requireNotErased();
         if (!suspended) {
             throw RequestRejectedException.conflict(MessageKey.MEMBER_NOT_SUSPENDED);
         }
@@ -509,27 +483,23 @@ class Member {
 
     @CommandHandler
     void handle(AddConsultationNote command) {
-        requireNotErased();
         String text = requiredText(command.text(), "text");
         apply(new ConsultationNoteAdded(memberId, command.noteId(), command.staffId(), text, command.addedAt()));
     }
 
     @CommandHandler
     void handle(RecordConsultationNotesView command) {
-        requireNotErased();
         apply(new ConsultationNotesViewed(memberId, command.staffId(), command.staffRole(), command.viewedAt()));
     }
 
     @CommandHandler
     void handle(RecordIntroductionRecordsView command) {
-        requireNotErased();
         apply(new IntroductionRecordsViewed(memberId, command.introductionId(), command.staffId(), command.staffRole(),
                 command.viewedAt()));
     }
 
     @CommandHandler
     void handle(RecordContactView command) {
-        requireNotErased();
         apply(new MemberContactViewed(memberId, command.viewerMemberId(), command.introductionId(), command.viewedAt()));
     }
 
@@ -558,14 +528,20 @@ class Member {
         }
     }
 
-    private void requireNotErased() {
-        if (status == MemberStatus.ERASED) {
+    /**
+     * An erased member refuses every command, whichever feature handles it, as if they had never existed; only an
+     * erasure carried out again from the ledger goes through (it finds the member erased already and does nothing).
+     * The interceptor of the root runs before the handlers of the features.
+     */
+    @CommandHandlerInterceptor
+    void refuseOnceErased(Object command) {
+        if (status == MemberStatus.ERASED && !(command instanceof ReapplyErasure)) {
             throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER);
         }
     }
 
-    private static void requireSensitiveConsent(Profile profile, Set<ConsentPurpose> consents) {
-        if (profile.incomeBand() != null && !consents.contains(ConsentPurpose.SENSITIVE_DATA)) {
+    private static void requireSensitiveConsent(Profile profile, boolean sensitiveDataConsented) {
+        if (profile.incomeBand() != null && !sensitiveDataConsented) {
             throw RequestRejectedException.badRequest(MessageKey.INCOME_NEEDS_CONSENT);
         }
     }
@@ -574,7 +550,6 @@ class Member {
     void on(MemberRegistered event) {
         memberId = event.memberId();
         profile = event.profile();
-        consents = new HashSet<>(event.consents());
         status = MemberStatus.ACTIVE;
         acceptedPolicyVersion = event.acceptedPrivacyPolicyVersion();
     }
@@ -647,13 +622,7 @@ class Member {
     }
 
     @EventSourcingHandler
-    void on(ConsentGranted event) {
-        consents.add(event.purpose());
-    }
-
-    @EventSourcingHandler
     void on(ConsentWithdrawn event) {
-        consents.remove(event.purpose());
         if (event.purpose() == ConsentPurpose.SENSITIVE_DATA) {
             // The sensitive key group is destroyed with this event: what it encrypted is gone from the state too.
             profile = withoutSensitiveData(profile);

@@ -172,19 +172,6 @@ class MemberTest {
     }
 
     @Test
-    void consentsAreGrantedAndWithdrawnOnceEach() {
-        fixture.given(REGISTERED)
-                .when(new GrantConsent(ID, ConsentPurpose.THIRD_PARTY_SHARING, "2026-11", T1))
-                .expectEvents(new ConsentGranted(ID, ConsentPurpose.THIRD_PARTY_SHARING, "2026-11", T1));
-        fixture.given(REGISTERED, new ConsentGranted(ID, ConsentPurpose.THIRD_PARTY_SHARING, "2026-11", T0))
-                .when(new GrantConsent(ID, ConsentPurpose.THIRD_PARTY_SHARING, "2026-11", T1))
-                .expectNoEvents();
-        fixture.given(REGISTERED)
-                .when(new WithdrawConsent(ID, ConsentPurpose.THIRD_PARTY_SHARING, T1))
-                .expectNoEvents();
-    }
-
-    @Test
     void afterSensitiveConsentIsWithdrawnTheIncomeBandIsGoneFromLaterProfiles() {
         Profile rich = ProfilePatchOf.income(PROFILE, IncomeBand.OVER_600K);
         fixture.given(new MemberRegistered(ID, rich, "{bcrypt}hash", "2026-11", Set.of(ConsentPurpose.SENSITIVE_DATA), T0, "zh-CN", "a".repeat(64)),

@@ -2,6 +2,7 @@ package com.matchmaking.app.member;
 
 import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.consent.MemberConsents;
+import com.matchmaking.app.sharing.DataShares;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
@@ -16,7 +17,6 @@ import com.matchmaking.schema.access.RecordDataExport;
 import com.matchmaking.schema.access.RecordProfileView;
 import com.matchmaking.schema.access.RevealMemberField;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
-import com.matchmaking.schema.access.MemberDataShared;
 import com.matchmaking.schema.access.RecordAuditTrailView;
 import com.matchmaking.schema.erasure.ReapplyErasure;
 import com.matchmaking.schema.policy.AcceptPrivacyPolicy;
@@ -30,16 +30,6 @@ import com.matchmaking.schema.retention.ReleaseLegalHold;
 import com.matchmaking.schema.retention.RetentionNoticeIssued;
 import com.matchmaking.schema.retention.RetentionNoticeWithdrawn;
 import com.matchmaking.schema.retention.WithdrawRetentionNotice;
-import com.matchmaking.schema.sharing.ApproveDataShare;
-import com.matchmaking.schema.sharing.DataShareApproved;
-import com.matchmaking.schema.sharing.DataShareCancelled;
-import com.matchmaking.schema.sharing.DataShareConsented;
-import com.matchmaking.schema.sharing.DataShareRefused;
-import com.matchmaking.schema.sharing.DataShareRequested;
-import com.matchmaking.schema.sharing.DataShareStatus;
-import com.matchmaking.schema.sharing.ProduceDataSharePackage;
-import com.matchmaking.schema.sharing.RequestDataShare;
-import com.matchmaking.schema.sharing.RespondToDataShare;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.ConsentWithdrawn;
 import com.matchmaking.schema.consent.WithdrawConsent;
@@ -135,8 +125,9 @@ public class Member {
     private Instant erasureDueAt;
     @NotPersonal("a staff id")
     private UUID matchmakerId;
-    @NotPersonal("share ids with who asked and where each stands")
-    private Map<UUID, ShareProgress> shares = new HashMap<>();
+    @AggregateMember
+    @NotPersonal("share ids with who asked, which fields and where each stands")
+    private DataShares shares = new DataShares();
     @NotPersonal
     private boolean legalHold;
     @NotPersonal
@@ -154,13 +145,6 @@ public class Member {
 
     /** Longest consultation note or suspension reason kept: a record of a conversation, not a document store. */
     static final int MAX_NOTE_LENGTH = 5000;
-
-    /** One third-party share: who asked for it and where it stands. */
-    record ShareProgress(UUID requesterId, Set<ProfileField> fields, DataShareStatus status) {
-        ShareProgress to(DataShareStatus next) {
-            return new ShareProgress(requesterId, fields, next);
-        }
-    }
 
     protected Member() {
         // For Axon and for snapshots.
@@ -213,10 +197,7 @@ public class Member {
     @CommandHandler
     void handle(WithdrawConsent command) {
         if (consents.withdraw(command) && command.purpose() == ConsentPurpose.THIRD_PARTY_SHARING) {
-            // No open share can go ahead any more.
-            for (UUID shareId : openShares()) {
-                apply(new DataShareCancelled(memberId, shareId, command.withdrawnAt()));
-            }
+            shares.cancelOpenShares(memberId, command.withdrawnAt());
         }
     }
 
@@ -366,77 +347,6 @@ public class Member {
     }
 
     @CommandHandler
-    void handle(RequestDataShare command) {
-        if (command.fields().isEmpty()) {
-            throw RequestRejectedException.badRequest(MessageKey.FIELDS_NOT_EMPTY);
-        }
-        if (shares.containsKey(command.shareId())) {
-            throw RequestRejectedException.conflict(MessageKey.SHARE_EXISTS);
-        }
-        apply(new DataShareRequested(memberId, command.shareId(), command.requesterId(), command.requesterRole(),
-                command.recipient(), command.purpose(), command.fields(), command.requestedAt()));
-    }
-
-    @CommandHandler
-    void handle(RespondToDataShare command) {
-        ShareProgress share = share(command.shareId());
-        if (command.consent()) {
-            if (share.status() == DataShareStatus.CONSENTED || share.status() == DataShareStatus.APPROVED) {
-                return;
-            }
-            if (share.status() != DataShareStatus.REQUESTED) {
-                throw RequestRejectedException.conflict(MessageKey.SHARE_CANNOT_CONSENT, share.status());
-            }
-            if (!consents.given(ConsentPurpose.THIRD_PARTY_SHARING)) {
-                throw RequestRejectedException.badRequest(MessageKey.SHARING_NEEDS_CONSENT);
-            }
-            apply(new DataShareConsented(memberId, command.shareId(), command.at()));
-        } else {
-            if (share.status() == DataShareStatus.REFUSED) {
-                return;
-            }
-            if (!share.status().open()) {
-                throw RequestRejectedException.conflict(MessageKey.SHARE_CANNOT_REFUSE, share.status());
-            }
-            apply(new DataShareRefused(memberId, command.shareId(), command.at()));
-        }
-    }
-
-    @CommandHandler
-    void handle(ApproveDataShare command) {
-        ShareProgress share = share(command.shareId());
-        if (share.requesterId().equals(command.approverId())) {
-            throw RequestRejectedException.forbidden(MessageKey.SHARE_APPROVER_IS_REQUESTER);
-        }
-        if (share.status() == DataShareStatus.APPROVED) {
-            return;
-        }
-        if (share.status() != DataShareStatus.CONSENTED) {
-            throw RequestRejectedException.conflict(MessageKey.SHARE_NOT_CONSENTED, share.status());
-        }
-        if (!consents.given(ConsentPurpose.THIRD_PARTY_SHARING)) {
-            throw RequestRejectedException.conflict(MessageKey.SHARING_CONSENT_WITHDRAWN);
-        }
-        apply(new DataShareApproved(memberId, command.shareId(), command.approverId(), command.approvedAt()));
-    }
-
-    @CommandHandler
-    void handle(ProduceDataSharePackage command) {
-        ShareProgress share = share(command.shareId());
-        if (!share.requesterId().equals(command.staffId())) {
-            throw RequestRejectedException.forbidden(MessageKey.SHARE_COLLECTOR_NOT_REQUESTER);
-        }
-        if (share.status() == DataShareStatus.SHARED) {
-            throw RequestRejectedException.conflict(MessageKey.SHARE_ALREADY_PRODUCED);
-        }
-        if (share.status() != DataShareStatus.APPROVED) {
-            throw RequestRejectedException.conflict(MessageKey.SHARE_NOT_APPROVED, share.status());
-        }
-        apply(new MemberDataShared(memberId, command.shareId(), command.staffId(), command.staffRole(),
-                share.fields(), command.producedAt()));
-    }
-
-    @CommandHandler
     void handle(BlockMember command, KnownMembers members) {
         if (memberId.equals(command.blockedMemberId())) {
             throw RequestRejectedException.badRequest(MessageKey.CANNOT_BLOCK_SELF);
@@ -510,18 +420,6 @@ public class Member {
         return text;
     }
 
-    private ShareProgress share(UUID shareId) {
-        ShareProgress share = shares.get(shareId);
-        if (share == null) {
-            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE);
-        }
-        return share;
-    }
-
-    private List<UUID> openShares() {
-        return shares.entrySet().stream().filter(e -> e.getValue().status().open()).map(Map.Entry::getKey).sorted().toList();
-    }
-
     private void requireNoLegalHold() {
         if (legalHold) {
             throw RequestRejectedException.conflict(MessageKey.LEGAL_HOLD_BLOCKS_ERASURE);
@@ -557,36 +455,6 @@ public class Member {
     @EventSourcingHandler
     void on(PrivacyPolicyAccepted event) {
         acceptedPolicyVersion = event.version();
-    }
-
-    @EventSourcingHandler
-    void on(DataShareRequested event) {
-        shares.put(event.shareId(), new ShareProgress(event.requesterId(), Set.copyOf(event.fields()), DataShareStatus.REQUESTED));
-    }
-
-    @EventSourcingHandler
-    void on(DataShareConsented event) {
-        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.CONSENTED));
-    }
-
-    @EventSourcingHandler
-    void on(DataShareRefused event) {
-        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.REFUSED));
-    }
-
-    @EventSourcingHandler
-    void on(DataShareApproved event) {
-        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.APPROVED));
-    }
-
-    @EventSourcingHandler
-    void on(MemberDataShared event) {
-        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.SHARED));
-    }
-
-    @EventSourcingHandler
-    void on(DataShareCancelled event) {
-        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.CANCELLED));
     }
 
     @EventSourcingHandler

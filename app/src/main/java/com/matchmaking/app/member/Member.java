@@ -2,6 +2,7 @@ package com.matchmaking.app.member;
 
 import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.consent.MemberConsents;
+import com.matchmaking.app.retention.MemberRetention;
 import com.matchmaking.app.sharing.DataShares;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -21,15 +22,6 @@ import com.matchmaking.schema.access.RecordAuditTrailView;
 import com.matchmaking.schema.erasure.ReapplyErasure;
 import com.matchmaking.schema.policy.AcceptPrivacyPolicy;
 import com.matchmaking.schema.policy.PrivacyPolicyAccepted;
-import com.matchmaking.schema.retention.EraseInactiveMember;
-import com.matchmaking.schema.retention.IssueRetentionNotice;
-import com.matchmaking.schema.retention.LegalHoldPlaced;
-import com.matchmaking.schema.retention.LegalHoldReleased;
-import com.matchmaking.schema.retention.PlaceLegalHold;
-import com.matchmaking.schema.retention.ReleaseLegalHold;
-import com.matchmaking.schema.retention.RetentionNoticeIssued;
-import com.matchmaking.schema.retention.RetentionNoticeWithdrawn;
-import com.matchmaking.schema.retention.WithdrawRetentionNotice;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.ConsentWithdrawn;
 import com.matchmaking.schema.consent.WithdrawConsent;
@@ -128,12 +120,9 @@ public class Member {
     @AggregateMember
     @NotPersonal("share ids with who asked, which fields and where each stands")
     private DataShares shares = new DataShares();
-    @NotPersonal
-    private boolean legalHold;
-    @NotPersonal
-    private Instant retentionNoticeIssuedAt;
-    @NotPersonal
-    private Instant retentionNoticeDueAt;
+    @AggregateMember
+    @NotPersonal("whether a legal hold is in place, and the dates of a retention notice")
+    private MemberRetention retention = new MemberRetention();
     @NotPersonal("a policy version")
     private String acceptedPolicyVersion;
     @NotPersonal
@@ -239,42 +228,8 @@ public class Member {
         if (command.erasedAt().isBefore(erasureDueAt)) {
             throw RequestRejectedException.conflict(MessageKey.COOLING_OFF_NOT_PASSED);
         }
-        requireNoLegalHold();
+        retention.requireNoLegalHold();
         apply(new MemberErased(memberId, erasureRequestedAt, command.erasedAt()));
-    }
-
-    @CommandHandler
-    void handle(IssueRetentionNotice command) {
-        requireNoLegalHold();
-        if (retentionNoticeDueAt != null) {
-            throw RequestRejectedException.conflict(MessageKey.RETENTION_NOTICE_PENDING);
-        }
-        if (status == MemberStatus.ERASURE_PENDING) {
-            throw RequestRejectedException.conflict(MessageKey.OWN_ERASURE_PENDING);
-        }
-        if (command.dueAt().isBefore(command.issuedAt())) {
-            throw RequestRejectedException.badRequest(MessageKey.RETENTION_DUE_BEFORE_ISSUE);
-        }
-        apply(new RetentionNoticeIssued(memberId, command.lastActiveAt(), command.issuedAt(), command.dueAt()));
-    }
-
-    @CommandHandler
-    void handle(WithdrawRetentionNotice command) {
-        if (retentionNoticeDueAt != null) {
-            apply(new RetentionNoticeWithdrawn(memberId, command.withdrawnAt()));
-        }
-    }
-
-    @CommandHandler
-    void handle(EraseInactiveMember command) {
-        if (retentionNoticeDueAt == null) {
-            throw RequestRejectedException.conflict(MessageKey.NO_RETENTION_NOTICE);
-        }
-        if (command.erasedAt().isBefore(retentionNoticeDueAt)) {
-            throw RequestRejectedException.conflict(MessageKey.RETENTION_NOTICE_RUNNING);
-        }
-        requireNoLegalHold();
-        apply(new MemberErased(memberId, retentionNoticeIssuedAt, command.erasedAt()));
     }
 
     /**
@@ -287,26 +242,6 @@ public class Member {
             return;
         }
         apply(new MemberErased(memberId, command.erasedAt(), command.reappliedAt()));
-    }
-
-    @CommandHandler
-    void handle(PlaceLegalHold command) {
-        if (legalHold) {
-            throw RequestRejectedException.conflict(MessageKey.LEGAL_HOLD_EXISTS);
-        }
-        apply(new LegalHoldPlaced(memberId, command.reason(), command.placedBy(), command.placedAt()));
-        if (retentionNoticeDueAt != null) {
-            // A hold stops the retention clock; it starts again once the hold is lifted.
-            apply(new RetentionNoticeWithdrawn(memberId, command.placedAt()));
-        }
-    }
-
-    @CommandHandler
-    void handle(ReleaseLegalHold command) {
-        if (!legalHold) {
-            throw RequestRejectedException.conflict(MessageKey.NO_LEGAL_HOLD);
-        }
-        apply(new LegalHoldReleased(memberId, command.releasedBy(), command.releasedAt()));
     }
 
     @CommandHandler
@@ -420,12 +355,6 @@ public class Member {
         return text;
     }
 
-    private void requireNoLegalHold() {
-        if (legalHold) {
-            throw RequestRejectedException.conflict(MessageKey.LEGAL_HOLD_BLOCKS_ERASURE);
-        }
-    }
-
     /**
      * An erased member refuses every command, whichever feature handles it, as if they had never existed; only an
      * erasure carried out again from the ledger goes through (it finds the member erased already and does nothing).
@@ -455,28 +384,6 @@ public class Member {
     @EventSourcingHandler
     void on(PrivacyPolicyAccepted event) {
         acceptedPolicyVersion = event.version();
-    }
-
-    @EventSourcingHandler
-    void on(LegalHoldPlaced event) {
-        legalHold = true;
-    }
-
-    @EventSourcingHandler
-    void on(LegalHoldReleased event) {
-        legalHold = false;
-    }
-
-    @EventSourcingHandler
-    void on(RetentionNoticeIssued event) {
-        retentionNoticeIssuedAt = event.issuedAt();
-        retentionNoticeDueAt = event.dueAt();
-    }
-
-    @EventSourcingHandler
-    void on(RetentionNoticeWithdrawn event) {
-        retentionNoticeIssuedAt = null;
-        retentionNoticeDueAt = null;
     }
 
     @EventSourcingHandler
@@ -546,8 +453,6 @@ public class Member {
         status = MemberStatus.ERASED;
         profile = null;
         preferences = null;
-        retentionNoticeIssuedAt = null;
-        retentionNoticeDueAt = null;
     }
 
     private static Profile withoutSensitiveData(Profile p) {

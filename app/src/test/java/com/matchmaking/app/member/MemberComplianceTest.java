@@ -93,50 +93,6 @@ class MemberComplianceTest {
     }
 
     @Test
-    void aLegalHoldBlocksARequestedErasureUntilItIsLifted() {
-        LegalHoldPlaced hold = new LegalHoldPlaced(ID, "Court order 42", COMPLIANCE, T0);
-        fixture.given(REGISTERED, hold, new ErasureRequested(ID, T0, T0))
-                .when(new EraseMember(ID, T1))
-                .expectNoEvents().expectExceptionMessage("A legal hold blocks the erasure until it is lifted");
-        fixture.given(REGISTERED, hold, new ErasureRequested(ID, T0, T0), new LegalHoldReleased(ID, COMPLIANCE, T1))
-                .when(new EraseMember(ID, T2))
-                .expectEvents(new MemberErased(ID, T0, T2));
-        fixture.given(REGISTERED).when(new PlaceLegalHold(ID, "Court order 42", COMPLIANCE, T0)).expectEvents(hold);
-        fixture.given(REGISTERED, hold).when(new PlaceLegalHold(ID, "Again", COMPLIANCE, T1))
-                .expectNoEvents().expectExceptionMessage("A legal hold is already in place");
-        fixture.given(REGISTERED).when(new ReleaseLegalHold(ID, COMPLIANCE, T1))
-                .expectNoEvents().expectExceptionMessage("No legal hold is in place");
-    }
-
-    @Test
-    void anInactiveMemberIsErasedOnlyOnceTheNoticeRunsOut() {
-        RetentionNoticeIssued notice = new RetentionNoticeIssued(ID, T0, T1, T2);
-        fixture.given(REGISTERED).when(new IssueRetentionNotice(ID, T0, T1, T2)).expectEvents(notice);
-        fixture.given(REGISTERED).when(new EraseInactiveMember(ID, T2))
-                .expectNoEvents().expectExceptionMessage("No retention notice is pending");
-        fixture.given(REGISTERED, notice).when(new EraseInactiveMember(ID, T1))
-                .expectNoEvents().expectExceptionMessage("The retention notice has not run out yet");
-        fixture.given(REGISTERED, notice).when(new EraseInactiveMember(ID, T2))
-                .expectEvents(new MemberErased(ID, T1, T2));
-    }
-
-    @Test
-    void aMemberWhoComesBackKeepsTheirDataAndALegalHoldStopsTheRetentionClock() {
-        RetentionNoticeIssued notice = new RetentionNoticeIssued(ID, T0, T1, T2);
-        fixture.given(REGISTERED, notice).when(new WithdrawRetentionNotice(ID, T1))
-                .expectEvents(new RetentionNoticeWithdrawn(ID, T1));
-        fixture.given(REGISTERED, notice, new RetentionNoticeWithdrawn(ID, T1)).when(new EraseInactiveMember(ID, T2))
-                .expectNoEvents().expectExceptionMessage("No retention notice is pending");
-        fixture.given(REGISTERED, notice).when(new PlaceLegalHold(ID, "Pending claim", COMPLIANCE, T1))
-                .expectEvents(new LegalHoldPlaced(ID, "Pending claim", COMPLIANCE, T1), new RetentionNoticeWithdrawn(ID, T1));
-        fixture.given(REGISTERED, new LegalHoldPlaced(ID, "Pending claim", COMPLIANCE, T0))
-                .when(new IssueRetentionNotice(ID, T0, T1, T2))
-                .expectNoEvents().expectExceptionMessage("A legal hold blocks the erasure until it is lifted");
-        fixture.given(REGISTERED, new ErasureRequested(ID, T0, T2)).when(new IssueRetentionNotice(ID, T0, T1, T2))
-                .expectNoEvents().expectExceptionMessage("The member's own erasure request is pending");
-    }
-
-    @Test
     void anErasureFromTheLedgerIsCarriedOutAgainOnAMemberTheRestoredLogKnowsAsAlive() {
         fixture.given(REGISTERED, new LegalHoldPlaced(ID, "Pending claim", COMPLIANCE, T0))
                 .when(new ReapplyErasure(ID, T1, T2))

@@ -2,7 +2,7 @@ package com.matchmaking.app.matchmaking;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.audit.AuditedCommands;
-import com.matchmaking.app.member.KnownMembers;
+import com.matchmaking.app.availability.KnownMembers;
 import com.matchmaking.app.member.MemberHistory;
 import com.matchmaking.app.member.MemberHistory.MemberRecord;
 import com.matchmaking.app.problem.MessageKey;

@@ -1,6 +1,7 @@
 package com.matchmaking.app.member;
 
 import com.matchmaking.app.account.LoginAvailability;
+import com.matchmaking.app.availability.Availability;
 import com.matchmaking.app.consent.MemberConsents;
 import com.matchmaking.app.retention.MemberRetention;
 import com.matchmaking.app.sharing.DataShares;
@@ -45,23 +46,13 @@ import com.matchmaking.schema.member.RegisterMember;
 import com.matchmaking.schema.member.UpdatePreferences;
 import com.matchmaking.schema.member.UpdateProfile;
 import com.matchmaking.schema.matchmaking.AddConsultationNote;
-import com.matchmaking.schema.matchmaking.BlockMember;
 import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;
 import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
 import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
-import com.matchmaking.schema.matchmaking.MatchingPaused;
-import com.matchmaking.schema.matchmaking.MatchingResumed;
-import com.matchmaking.schema.matchmaking.MemberBlocked;
 import com.matchmaking.schema.matchmaking.MemberContactViewed;
-import com.matchmaking.schema.matchmaking.MemberReinstated;
-import com.matchmaking.schema.matchmaking.MemberSuspended;
-import com.matchmaking.schema.matchmaking.PauseMatching;
 import com.matchmaking.schema.matchmaking.RecordConsultationNotesView;
 import com.matchmaking.schema.matchmaking.RecordContactView;
 import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
-import com.matchmaking.schema.matchmaking.ReinstateMember;
-import com.matchmaking.schema.matchmaking.ResumeMatching;
-import com.matchmaking.schema.matchmaking.SuspendMember;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -125,12 +116,9 @@ public class Member {
     private MemberRetention retention = new MemberRetention();
     @NotPersonal("a policy version")
     private String acceptedPolicyVersion;
-    @NotPersonal
-    private boolean matchingPaused;
-    @NotPersonal
-    private boolean suspended;
-    @NotPersonal("member ids (pseudonyms) this member blocked")
-    private Set<UUID> blocked = new HashSet<>();
+    @AggregateMember
+    @NotPersonal("member ids (pseudonyms) this member blocked, whether matching is paused and whether suspended")
+    private Availability availability = new Availability();
 
     /** Longest consultation note or suspension reason kept: a record of a conversation, not a document store. */
     static final int MAX_NOTE_LENGTH = 5000;
@@ -282,51 +270,6 @@ public class Member {
     }
 
     @CommandHandler
-    void handle(BlockMember command, KnownMembers members) {
-        if (memberId.equals(command.blockedMemberId())) {
-            throw RequestRejectedException.badRequest(MessageKey.CANNOT_BLOCK_SELF);
-        }
-        if (blocked.contains(command.blockedMemberId())) {
-            return;
-        }
-        if (command.blockedMemberId() == null || !members.isMember(command.blockedMemberId())) {
-            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER);
-        }
-        apply(new MemberBlocked(memberId, command.blockedMemberId(), command.blockedAt()));
-    }
-
-    @CommandHandler
-    void handle(PauseMatching command) {
-        if (!matchingPaused) {
-            apply(new MatchingPaused(memberId, command.pausedAt()));
-        }
-    }
-
-    @CommandHandler
-    void handle(ResumeMatching command) {
-        if (matchingPaused) {
-            apply(new MatchingResumed(memberId, command.resumedAt()));
-        }
-    }
-
-    @CommandHandler
-    void handle(SuspendMember command) {
-        String reason = requiredText(command.reason(), "reason");
-        if (suspended) {
-            throw RequestRejectedException.conflict(MessageKey.MEMBER_ALREADY_SUSPENDED);
-        }
-        apply(new MemberSuspended(memberId, command.staffId(), reason, command.suspendedAt()));
-    }
-
-    @CommandHandler
-    void handle(ReinstateMember command) {
-        if (!suspended) {
-            throw RequestRejectedException.conflict(MessageKey.MEMBER_NOT_SUSPENDED);
-        }
-        apply(new MemberReinstated(memberId, command.staffId(), command.reinstatedAt()));
-    }
-
-    @CommandHandler
     void handle(AddConsultationNote command) {
         String text = requiredText(command.text(), "text");
         apply(new ConsultationNoteAdded(memberId, command.noteId(), command.staffId(), text, command.addedAt()));
@@ -416,31 +359,6 @@ public class Member {
         status = MemberStatus.ACTIVE;
         erasureRequestedAt = null;
         erasureDueAt = null;
-    }
-
-    @EventSourcingHandler
-    void on(MemberBlocked event) {
-        blocked.add(event.blockedMemberId());
-    }
-
-    @EventSourcingHandler
-    void on(MatchingPaused event) {
-        matchingPaused = true;
-    }
-
-    @EventSourcingHandler
-    void on(MatchingResumed event) {
-        matchingPaused = false;
-    }
-
-    @EventSourcingHandler
-    void on(MemberSuspended event) {
-        suspended = true;
-    }
-
-    @EventSourcingHandler
-    void on(MemberReinstated event) {
-        suspended = false;
     }
 
     @EventSourcingHandler

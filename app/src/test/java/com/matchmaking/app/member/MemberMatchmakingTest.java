@@ -1,6 +1,7 @@
 package com.matchmaking.app.member;
 
 import com.matchmaking.app.account.LoginAvailability;
+import com.matchmaking.app.availability.KnownMembers;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.erasure.ErasureRequested;
 import com.matchmaking.schema.erasure.MemberErased;
@@ -62,51 +63,6 @@ class MemberMatchmakingTest {
         fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource((LoginAvailability) (email, memberId) -> true);
         fixture.registerInjectableResource((KnownMembers) members::contains);
-    }
-
-    @Test
-    void aMemberBlocksAnotherOnce() {
-        fixture.given(REGISTERED).when(new BlockMember(ID, OTHER, T1)).expectEvents(new MemberBlocked(ID, OTHER, T1));
-        fixture.given(REGISTERED, new MemberBlocked(ID, OTHER, T0)).when(new BlockMember(ID, OTHER, T1)).expectNoEvents();
-    }
-
-    @Test
-    void aMemberCannotBlockThemselves() {
-        fixture.given(REGISTERED).when(new BlockMember(ID, ID, T1))
-                .expectException(RequestRejectedException.class).expectExceptionMessage("A member cannot block themselves");
-    }
-
-    @Test
-    void onlyAnExistingMemberCanBeBlocked() {
-        fixture.given(REGISTERED).when(new BlockMember(ID, UUID.randomUUID(), T1))
-                .expectException(RequestRejectedException.class).expectExceptionMessage("No such member");
-    }
-
-    @Test
-    void pausingAndResumingAreIdempotent() {
-        fixture.given(REGISTERED).when(new PauseMatching(ID, T1)).expectEvents(new MatchingPaused(ID, T1));
-        fixture.given(REGISTERED, new MatchingPaused(ID, T0)).when(new PauseMatching(ID, T1)).expectNoEvents();
-        fixture.given(REGISTERED, new MatchingPaused(ID, T0)).when(new ResumeMatching(ID, T1))
-                .expectEvents(new MatchingResumed(ID, T1));
-        fixture.given(REGISTERED).when(new ResumeMatching(ID, T1)).expectNoEvents();
-    }
-
-    @Test
-    void aSuspensionNeedsAReason() {
-        fixture.given(REGISTERED).when(new SuspendMember(ID, STAFF, "  ", T1))
-                .expectException(RequestRejectedException.class).expectNoEvents();
-        fixture.given(REGISTERED).when(new SuspendMember(ID, STAFF, "Complaint under review", T1))
-                .expectEvents(new MemberSuspended(ID, STAFF, "Complaint under review", T1));
-    }
-
-    @Test
-    void onlyASuspendedMemberIsReinstated() {
-        fixture.given(REGISTERED).when(new ReinstateMember(ID, STAFF, T1))
-                .expectException(RequestRejectedException.class).expectExceptionMessage("The member is not suspended");
-        fixture.given(REGISTERED, new MemberSuspended(ID, STAFF, "Complaint", T0)).when(new ReinstateMember(ID, STAFF, T1))
-                .expectEvents(new MemberReinstated(ID, STAFF, T1));
-        fixture.given(REGISTERED, new MemberSuspended(ID, STAFF, "Complaint", T0))
-                .when(new SuspendMember(ID, STAFF, "Again", T1)).expectException(RequestRejectedException.class);
     }
 
     @Test

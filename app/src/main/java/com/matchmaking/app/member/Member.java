@@ -1,8 +1,10 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.access.AccessLog;
 import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.availability.Availability;
 import com.matchmaking.app.consent.MemberConsents;
+import com.matchmaking.app.matchmaking.ConsultationNotes;
 import com.matchmaking.app.retention.MemberRetention;
 import com.matchmaking.app.sharing.DataShares;
 import com.matchmaking.app.problem.MessageKey;
@@ -12,14 +14,6 @@ import com.matchmaking.keys.NotPersonal;
 import com.matchmaking.keys.PersonalData;
 import com.matchmaking.schema.KeyGroups;
 import com.matchmaking.schema.purpose.DataPurposes;
-import com.matchmaking.schema.access.MemberDataExported;
-import com.matchmaking.schema.access.MemberFieldRevealed;
-import com.matchmaking.schema.access.MemberProfileViewed;
-import com.matchmaking.schema.access.RecordDataExport;
-import com.matchmaking.schema.access.RecordProfileView;
-import com.matchmaking.schema.access.RevealMemberField;
-import com.matchmaking.schema.access.MemberAuditTrailViewed;
-import com.matchmaking.schema.access.RecordAuditTrailView;
 import com.matchmaking.schema.erasure.ReapplyErasure;
 import com.matchmaking.schema.policy.AcceptPrivacyPolicy;
 import com.matchmaking.schema.policy.PrivacyPolicyAccepted;
@@ -45,14 +39,6 @@ import com.matchmaking.schema.member.ProfileUpdated;
 import com.matchmaking.schema.member.RegisterMember;
 import com.matchmaking.schema.member.UpdatePreferences;
 import com.matchmaking.schema.member.UpdateProfile;
-import com.matchmaking.schema.matchmaking.AddConsultationNote;
-import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;
-import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
-import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
-import com.matchmaking.schema.matchmaking.MemberContactViewed;
-import com.matchmaking.schema.matchmaking.RecordConsultationNotesView;
-import com.matchmaking.schema.matchmaking.RecordContactView;
-import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -63,10 +49,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -74,20 +56,27 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A member, from registration to erasure. Command handlers check the rules and apply events; event-sourcing
- * handlers only assign. The state it keeps is what the rules need: the current profile (to tell what a change
- * changes), consents, third-party shares and where they stand, legal hold, retention notice and where the erasure
- * stands. Its snapshots go through the crypto-shredding serializer, so
- * the profile in them is encrypted like in the events.
+ * A member, from registration to erasure: one stream of events, one consistency boundary. The root keeps the
+ * member's identity, profile, preferences, accepted policy version, matchmaker and where their erasure stands, and
+ * routes what crosses features (a withdrawn consent to sharing cancels the open shares; a legal hold blocks an
+ * erasure). Each feature's rules and state live in its own package, as an aggregate member Axon hands the feature's
+ * commands and the member's events to: consents ({@code consent}), third-party shares ({@code sharing}), retention
+ * notices and legal holds ({@code retention}), blocks, pauses and suspensions ({@code availability}), consultation
+ * notes ({@code matchmaking}) and the record of every look at the member's data ({@code access}).
+ *
+ * <p>Command handlers check the rules and apply events; event-sourcing handlers only assign. An erased member refuses
+ * every command (one interceptor, below). Snapshots go through the crypto-shredding serializer, so the profile in
+ * them is encrypted like in the events; their shape is versioned by {@link #SNAPSHOT_REVISION}.
  */
 @Aggregate(snapshotTriggerDefinition = "memberSnapshotTrigger")
 @Revision(Member.SNAPSHOT_REVISION)
 public class Member {
 
     /**
-     * The shape of the member's snapshots. Raise it whenever the fields of the member or of its features change: a
-     * snapshot of another revision is then skipped (Axon's revision filter for an aggregate with {@code @Revision})
-     * and the member is sourced from its events.
+     * The shape of the member's snapshots, its features' fields included. Raise it whenever that shape changes: a
+     * snapshot of another revision is then skipped (the revision filter Axon sets up for an aggregate with
+     * {@code @Revision}) and the member is sourced from their events, instead of being read into the new shape with
+     * the features it does not recognise silently left empty.
      */
     static final String SNAPSHOT_REVISION = "2";
 
@@ -97,31 +86,35 @@ public class Member {
     private Profile profile;
     @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING)
     private PartnerPreferences preferences;
-    @AggregateMember
-    @NotPersonal("purposes of a fixed list")
-    private MemberConsents consents = new MemberConsents();
+    @NotPersonal("a policy version")
+    private String acceptedPolicyVersion;
+    @NotPersonal("a staff id")
+    private UUID matchmakerId;
     @NotPersonal
     private MemberStatus status;
     @NotPersonal
     private Instant erasureRequestedAt;
     @NotPersonal
     private Instant erasureDueAt;
-    @NotPersonal("a staff id")
-    private UUID matchmakerId;
+
     @AggregateMember
-    @NotPersonal("share ids with who asked, which fields and where each stands")
+    @NotPersonal("purposes of a fixed list")
+    private MemberConsents consents = new MemberConsents();
+    @AggregateMember
+    @NotPersonal("share ids with who asked, which fields and where each stands; whether sharing is consented to")
     private DataShares shares = new DataShares();
     @AggregateMember
-    @NotPersonal("whether a legal hold is in place, and the dates of a retention notice")
+    @NotPersonal("whether a legal hold is in place, the dates of a retention notice, whether an erasure is pending")
     private MemberRetention retention = new MemberRetention();
-    @NotPersonal("a policy version")
-    private String acceptedPolicyVersion;
     @AggregateMember
     @NotPersonal("member ids (pseudonyms) this member blocked, whether matching is paused and whether suspended")
     private Availability availability = new Availability();
-
-    /** Longest consultation note or suspension reason kept: a record of a conversation, not a document store. */
-    static final int MAX_NOTE_LENGTH = 5000;
+    @AggregateMember
+    @NotPersonal("no state: the notes live in the events")
+    private ConsultationNotes consultationNotes = new ConsultationNotes();
+    @AggregateMember
+    @NotPersonal("no state: the looks live in the events")
+    private AccessLog accessLog = new AccessLog();
 
     protected Member() {
         // For Axon and for snapshots.
@@ -245,57 +238,6 @@ public class Member {
             throw RequestRejectedException.badRequest(MessageKey.ID_NUMBER_NEEDS_CONSENT);
         }
         apply(new IdNumberVerified(memberId, command.maskedIdNumber(), command.verified(), command.verifiedAt()));
-    }
-
-    @CommandHandler
-    void handle(RevealMemberField command) {
-        apply(new MemberFieldRevealed(memberId, command.staffId(), command.staffRole(), command.field(), command.reason(),
-                command.revealedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordProfileView command) {
-        apply(new MemberProfileViewed(memberId, command.staffId(), command.staffRole(), command.viewedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordDataExport command) {
-        apply(new MemberDataExported(memberId, command.exportedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordAuditTrailView command) {
-        apply(new MemberAuditTrailViewed(memberId, command.staffId(), command.staffRole(), command.from(), command.to(),
-                command.viewedAt()));
-    }
-
-    @CommandHandler
-    void handle(AddConsultationNote command) {
-        String text = requiredText(command.text(), "text");
-        apply(new ConsultationNoteAdded(memberId, command.noteId(), command.staffId(), text, command.addedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordConsultationNotesView command) {
-        apply(new ConsultationNotesViewed(memberId, command.staffId(), command.staffRole(), command.viewedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordIntroductionRecordsView command) {
-        apply(new IntroductionRecordsViewed(memberId, command.introductionId(), command.staffId(), command.staffRole(),
-                command.viewedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordContactView command) {
-        apply(new MemberContactViewed(memberId, command.viewerMemberId(), command.introductionId(), command.viewedAt()));
-    }
-
-    private static String requiredText(String text, String name) {
-        if (text == null || text.isBlank() || text.length() > MAX_NOTE_LENGTH) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, 1, MAX_NOTE_LENGTH);
-        }
-        return text;
     }
 
     /**

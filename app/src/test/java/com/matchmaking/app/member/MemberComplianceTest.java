@@ -78,12 +78,6 @@ class MemberComplianceTest {
     }
 
     @Test
-    void aComplianceLookAtTheAuditTrailIsAnAccessEvent() {
-        fixture.given(REGISTERED).when(new RecordAuditTrailView(ID, COMPLIANCE, "COMPLIANCE", T0, null, T1))
-                .expectEvents(new MemberAuditTrailViewed(ID, COMPLIANCE, "COMPLIANCE", T0, null, T1));
-    }
-
-    @Test
     void acceptingAPolicyVersionIsRecordedOncePerVersion() {
         fixture.given(REGISTERED).when(new AcceptPrivacyPolicy(ID, "2027-01", T1, "zh-CN", "a".repeat(64)))
                 .expectEvents(new PrivacyPolicyAccepted(ID, "2027-01", T1, "zh-CN", "a".repeat(64)));

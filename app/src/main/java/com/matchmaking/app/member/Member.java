@@ -1,6 +1,12 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.access.AccessLog;
 import com.matchmaking.app.account.LoginAvailability;
+import com.matchmaking.app.availability.Availability;
+import com.matchmaking.app.consent.MemberConsents;
+import com.matchmaking.app.matchmaking.ConsultationNotes;
+import com.matchmaking.app.retention.MemberRetention;
+import com.matchmaking.app.sharing.DataShares;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.keys.DataSubjectId;
@@ -8,41 +14,11 @@ import com.matchmaking.keys.NotPersonal;
 import com.matchmaking.keys.PersonalData;
 import com.matchmaking.schema.KeyGroups;
 import com.matchmaking.schema.purpose.DataPurposes;
-import com.matchmaking.schema.access.MemberDataExported;
-import com.matchmaking.schema.access.MemberFieldRevealed;
-import com.matchmaking.schema.access.MemberProfileViewed;
-import com.matchmaking.schema.access.RecordDataExport;
-import com.matchmaking.schema.access.RecordProfileView;
-import com.matchmaking.schema.access.RevealMemberField;
-import com.matchmaking.schema.access.MemberAuditTrailViewed;
-import com.matchmaking.schema.access.MemberDataShared;
-import com.matchmaking.schema.access.RecordAuditTrailView;
 import com.matchmaking.schema.erasure.ReapplyErasure;
 import com.matchmaking.schema.policy.AcceptPrivacyPolicy;
 import com.matchmaking.schema.policy.PrivacyPolicyAccepted;
-import com.matchmaking.schema.retention.EraseInactiveMember;
-import com.matchmaking.schema.retention.IssueRetentionNotice;
-import com.matchmaking.schema.retention.LegalHoldPlaced;
-import com.matchmaking.schema.retention.LegalHoldReleased;
-import com.matchmaking.schema.retention.PlaceLegalHold;
-import com.matchmaking.schema.retention.ReleaseLegalHold;
-import com.matchmaking.schema.retention.RetentionNoticeIssued;
-import com.matchmaking.schema.retention.RetentionNoticeWithdrawn;
-import com.matchmaking.schema.retention.WithdrawRetentionNotice;
-import com.matchmaking.schema.sharing.ApproveDataShare;
-import com.matchmaking.schema.sharing.DataShareApproved;
-import com.matchmaking.schema.sharing.DataShareCancelled;
-import com.matchmaking.schema.sharing.DataShareConsented;
-import com.matchmaking.schema.sharing.DataShareRefused;
-import com.matchmaking.schema.sharing.DataShareRequested;
-import com.matchmaking.schema.sharing.DataShareStatus;
-import com.matchmaking.schema.sharing.ProduceDataSharePackage;
-import com.matchmaking.schema.sharing.RequestDataShare;
-import com.matchmaking.schema.sharing.RespondToDataShare;
-import com.matchmaking.schema.consent.ConsentGranted;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.ConsentWithdrawn;
-import com.matchmaking.schema.consent.GrantConsent;
 import com.matchmaking.schema.consent.WithdrawConsent;
 import com.matchmaking.schema.erasure.CancelErasure;
 import com.matchmaking.schema.erasure.EraseMember;
@@ -64,36 +40,16 @@ import com.matchmaking.schema.member.ProfileUpdated;
 import com.matchmaking.schema.member.RegisterMember;
 import com.matchmaking.schema.member.UpdatePreferences;
 import com.matchmaking.schema.member.UpdateProfile;
-import com.matchmaking.schema.matchmaking.AddConsultationNote;
-import com.matchmaking.schema.matchmaking.BlockMember;
-import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;
-import com.matchmaking.schema.matchmaking.ConsultationNotesViewed;
-import com.matchmaking.schema.matchmaking.IntroductionRecordsViewed;
-import com.matchmaking.schema.matchmaking.MatchingPaused;
-import com.matchmaking.schema.matchmaking.MatchingResumed;
-import com.matchmaking.schema.matchmaking.MemberBlocked;
-import com.matchmaking.schema.matchmaking.MemberContactViewed;
-import com.matchmaking.schema.matchmaking.MemberReinstated;
-import com.matchmaking.schema.matchmaking.MemberSuspended;
-import com.matchmaking.schema.matchmaking.PauseMatching;
-import com.matchmaking.schema.matchmaking.RecordConsultationNotesView;
-import com.matchmaking.schema.matchmaking.RecordContactView;
-import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
-import com.matchmaking.schema.matchmaking.ReinstateMember;
-import com.matchmaking.schema.matchmaking.ResumeMatching;
-import com.matchmaking.schema.matchmaking.SuspendMember;
-import com.matchmaking.schema.text.FreeText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -101,14 +57,29 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A member, from registration to erasure. Command handlers check the rules and apply events; event-sourcing
- * handlers only assign. The state it keeps is what the rules need: the current profile (to tell what a change
- * changes), consents, third-party shares and where they stand, legal hold, retention notice and where the erasure
- * stands. Its snapshots go through the crypto-shredding serializer, so
- * the profile in them is encrypted like in the events.
+ * A member, from registration to erasure: one stream of events, one consistency boundary. The root keeps the
+ * member's identity, profile, preferences, accepted policy version, matchmaker and where their erasure stands, and
+ * routes what crosses features (a withdrawn consent to sharing cancels the open shares; a legal hold blocks an
+ * erasure). Each feature's rules and state live in its own package, as an aggregate member Axon hands the feature's
+ * commands and the member's events to: consents ({@code consent}), third-party shares ({@code sharing}), retention
+ * notices and legal holds ({@code retention}), blocks, pauses and suspensions ({@code availability}), consultation
+ * notes ({@code matchmaking}) and the record of every look at the member's data ({@code access}).
+ *
+ * <p>Command handlers check the rules and apply events; event-sourcing handlers only assign. An erased member refuses
+ * every command (one interceptor, below). Snapshots go through the crypto-shredding serializer, so the profile in
+ * them is encrypted like in the events; their shape is versioned by {@link #SNAPSHOT_REVISION}.
  */
 @Aggregate(snapshotTriggerDefinition = "memberSnapshotTrigger")
-class Member {
+@Revision(Member.SNAPSHOT_REVISION)
+public class Member {
+
+    /**
+     * The shape of the member's snapshots, its features' fields included. Raise it whenever that shape changes: a
+     * snapshot of another revision is then skipped (the revision filter Axon sets up for an aggregate with
+     * {@code @Revision}) and the member is sourced from their events, instead of being read into the new shape with
+     * the features it does not recognise silently left empty.
+     */
+    static final String SNAPSHOT_REVISION = "2";
 
     @AggregateIdentifier
     @DataSubjectId
@@ -116,41 +87,35 @@ class Member {
     private Profile profile;
     @PersonalData(group = KeyGroups.PROFILE, purpose = DataPurposes.MATCHMAKING)
     private PartnerPreferences preferences;
-    @NotPersonal("purposes of a fixed list")
-    private Set<ConsentPurpose> consents = new HashSet<>();
+    @NotPersonal("a policy version")
+    private String acceptedPolicyVersion;
+    @NotPersonal("a staff id")
+    private UUID matchmakerId;
     @NotPersonal
     private MemberStatus status;
     @NotPersonal
     private Instant erasureRequestedAt;
     @NotPersonal
     private Instant erasureDueAt;
-    @NotPersonal("a staff id")
-    private UUID matchmakerId;
-    @NotPersonal("share ids with who asked and where each stands")
-    private Map<UUID, ShareProgress> shares = new HashMap<>();
-    @NotPersonal
-    private boolean legalHold;
-    @NotPersonal
-    private Instant retentionNoticeIssuedAt;
-    @NotPersonal
-    private Instant retentionNoticeDueAt;
-    @NotPersonal("a policy version")
-    private String acceptedPolicyVersion;
-    @NotPersonal
-    private boolean matchingPaused;
-    @NotPersonal
-    private boolean suspended;
-    @NotPersonal("member ids (pseudonyms) this member blocked")
-    private Set<UUID> blocked = new HashSet<>();
 
-    /** Longest consultation note or suspension reason kept: a record of a conversation, not a document store. */
-
-    /** One third-party share: who asked for it and where it stands. */
-    record ShareProgress(UUID requesterId, Set<ProfileField> fields, DataShareStatus status) {
-        ShareProgress to(DataShareStatus next) {
-            return new ShareProgress(requesterId, fields, next);
-        }
-    }
+    @AggregateMember
+    @NotPersonal("purposes of a fixed list")
+    private MemberConsents consents = new MemberConsents();
+    @AggregateMember
+    @NotPersonal("share ids with who asked, which fields and where each stands; whether sharing is consented to")
+    private DataShares shares = new DataShares();
+    @AggregateMember
+    @NotPersonal("whether a legal hold is in place, the dates of a retention notice, whether an erasure is pending")
+    private MemberRetention retention = new MemberRetention();
+    @AggregateMember
+    @NotPersonal("member ids (pseudonyms) this member blocked, whether matching is paused and whether suspended")
+    private Availability availability = new Availability();
+    @AggregateMember
+    @NotPersonal("no state: the notes live in the events")
+    private ConsultationNotes consultationNotes = new ConsultationNotes();
+    @AggregateMember
+    @NotPersonal("no state: the looks live in the events")
+    private AccessLog accessLog = new AccessLog();
 
     protected Member() {
         // For Axon and for snapshots.
@@ -161,7 +126,7 @@ class Member {
         if (command.acceptedPrivacyPolicyVersion() == null || command.acceptedPrivacyPolicyVersion().isBlank()) {
             throw RequestRejectedException.badRequest(MessageKey.POLICY_MUST_BE_ACCEPTED);
         }
-        requireSensitiveConsent(command.profile(), command.consents());
+        requireSensitiveConsent(command.profile(), command.consents().contains(ConsentPurpose.SENSITIVE_DATA));
         if (!logins.isAvailable(command.profile().email(), command.memberId())) {
             throw RequestRejectedException.conflict(MessageKey.EMAIL_TAKEN);
         }
@@ -172,7 +137,6 @@ class Member {
 
     @CommandHandler
     void handle(UpdateProfile command, LoginAvailability logins) {
-        requireNotErased();
         Profile changed = command.patch().applyTo(profile);
         Set<ProfileField> changedFields = EnumSet.noneOf(ProfileField.class);
         for (ProfileField field : command.patch().fields()) {
@@ -186,7 +150,7 @@ class Member {
         if (changedFields.isEmpty()) {
             return;
         }
-        requireSensitiveConsent(changed, consents);
+        requireSensitiveConsent(changed, consents.given(ConsentPurpose.SENSITIVE_DATA));
         if (changedFields.contains(ProfileField.EMAIL) && !logins.isAvailable(changed.email(), memberId)) {
             throw RequestRejectedException.conflict(MessageKey.EMAIL_TAKEN);
         }
@@ -195,37 +159,21 @@ class Member {
 
     @CommandHandler
     void handle(UpdatePreferences command) {
-        requireNotErased();
         if (!Objects.equals(preferences, command.preferences())) {
             apply(new PreferencesUpdated(memberId, command.preferences(), command.updatedAt()));
         }
     }
 
-    @CommandHandler
-    void handle(GrantConsent command) {
-        requireNotErased();
-        if (!consents.contains(command.purpose())) {
-            apply(new ConsentGranted(memberId, command.purpose(), command.policyVersion(), command.grantedAt()));
-        }
-    }
-
+    /** A withdrawal crosses features: what depended on the consent stops with it. */
     @CommandHandler
     void handle(WithdrawConsent command) {
-        requireNotErased();
-        if (consents.contains(command.purpose())) {
-            apply(new ConsentWithdrawn(memberId, command.purpose(), command.withdrawnAt()));
-            if (command.purpose() == ConsentPurpose.THIRD_PARTY_SHARING) {
-                // What depended on the consent stops with it: no open share can go ahead any more.
-                for (UUID shareId : openShares()) {
-                    apply(new DataShareCancelled(memberId, shareId, command.withdrawnAt()));
-                }
-            }
+        if (consents.withdraw(command) && command.purpose() == ConsentPurpose.THIRD_PARTY_SHARING) {
+            shares.cancelOpenShares(memberId, command.withdrawnAt());
         }
     }
 
     @CommandHandler
     void handle(AcceptPrivacyPolicy command) {
-        requireNotErased();
         if (command.version() == null || command.version().isBlank()) {
             throw RequestRejectedException.badRequest(MessageKey.REQUIRED, "version");
         }
@@ -237,7 +185,6 @@ class Member {
 
     @CommandHandler
     void handle(RequestErasure command) {
-        requireNotErased();
         if (status == MemberStatus.ERASURE_PENDING) {
             return;
         }
@@ -249,7 +196,6 @@ class Member {
 
     @CommandHandler
     void handle(CancelErasure command) {
-        requireNotErased();
         if (status != MemberStatus.ERASURE_PENDING) {
             throw RequestRejectedException.conflict(MessageKey.NO_ERASURE_PENDING);
         }
@@ -258,52 +204,14 @@ class Member {
 
     @CommandHandler
     void handle(EraseMember command) {
-        requireNotErased();
         if (status != MemberStatus.ERASURE_PENDING) {
             throw RequestRejectedException.conflict(MessageKey.ERASURE_NOT_REQUESTED);
         }
         if (command.erasedAt().isBefore(erasureDueAt)) {
             throw RequestRejectedException.conflict(MessageKey.COOLING_OFF_NOT_PASSED);
         }
-        requireNoLegalHold();
+        retention.requireNoLegalHold();
         apply(new MemberErased(memberId, erasureRequestedAt, command.erasedAt(), ErasureCause.MEMBER_REQUEST));
-    }
-
-    @CommandHandler
-    void handle(IssueRetentionNotice command) {
-        requireNotErased();
-        requireNoLegalHold();
-        if (retentionNoticeDueAt != null) {
-            throw RequestRejectedException.conflict(MessageKey.RETENTION_NOTICE_PENDING);
-        }
-        if (status == MemberStatus.ERASURE_PENDING) {
-            throw RequestRejectedException.conflict(MessageKey.OWN_ERASURE_PENDING);
-        }
-        if (command.dueAt().isBefore(command.issuedAt())) {
-            throw RequestRejectedException.badRequest(MessageKey.RETENTION_DUE_BEFORE_ISSUE);
-        }
-        apply(new RetentionNoticeIssued(memberId, command.lastActiveAt(), command.issuedAt(), command.dueAt()));
-    }
-
-    @CommandHandler
-    void handle(WithdrawRetentionNotice command) {
-        requireNotErased();
-        if (retentionNoticeDueAt != null) {
-            apply(new RetentionNoticeWithdrawn(memberId, command.withdrawnAt()));
-        }
-    }
-
-    @CommandHandler
-    void handle(EraseInactiveMember command) {
-        requireNotErased();
-        if (retentionNoticeDueAt == null) {
-            throw RequestRejectedException.conflict(MessageKey.NO_RETENTION_NOTICE);
-        }
-        if (command.erasedAt().isBefore(retentionNoticeDueAt)) {
-            throw RequestRejectedException.conflict(MessageKey.RETENTION_NOTICE_RUNNING);
-        }
-        requireNoLegalHold();
-        apply(new MemberErased(memberId, retentionNoticeIssuedAt, command.erasedAt(), ErasureCause.RETENTION));
     }
 
     /**
@@ -319,30 +227,7 @@ class Member {
     }
 
     @CommandHandler
-    void handle(PlaceLegalHold command) {
-        requireNotErased();
-        if (legalHold) {
-            throw RequestRejectedException.conflict(MessageKey.LEGAL_HOLD_EXISTS);
-        }
-        apply(new LegalHoldPlaced(memberId, command.reason(), command.placedBy(), command.placedAt()));
-        if (retentionNoticeDueAt != null) {
-            // A hold stops the retention clock; it starts again once the hold is lifted.
-            apply(new RetentionNoticeWithdrawn(memberId, command.placedAt()));
-        }
-    }
-
-    @CommandHandler
-    void handle(ReleaseLegalHold command) {
-        requireNotErased();
-        if (!legalHold) {
-            throw RequestRejectedException.conflict(MessageKey.NO_LEGAL_HOLD);
-        }
-        apply(new LegalHoldReleased(memberId, command.releasedBy(), command.releasedAt()));
-    }
-
-    @CommandHandler
     void handle(AssignMatchmaker command) {
-        requireNotErased();
         if (!Objects.equals(matchmakerId, command.matchmakerId())) {
             apply(new MatchmakerAssigned(memberId, command.matchmakerId(), command.assignedAt()));
         }
@@ -350,224 +235,26 @@ class Member {
 
     @CommandHandler
     void handle(VerifyIdNumber command) {
-        requireNotErased();
-        if (!consents.contains(ConsentPurpose.SENSITIVE_DATA)) {
+        if (!consents.given(ConsentPurpose.SENSITIVE_DATA)) {
             throw RequestRejectedException.badRequest(MessageKey.ID_NUMBER_NEEDS_CONSENT);
         }
         apply(new IdNumberVerified(memberId, command.maskedIdNumber(), command.verified(), command.verifiedAt()));
     }
 
-    @CommandHandler
-    void handle(RevealMemberField command) {
-        requireNotErased();
-        apply(new MemberFieldRevealed(memberId, command.staffId(), command.staffRole(), command.field(), command.reason(),
-                command.revealedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordProfileView command) {
-        requireNotErased();
-        apply(new MemberProfileViewed(memberId, command.staffId(), command.staffRole(), command.viewedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordDataExport command) {
-        requireNotErased();
-        apply(new MemberDataExported(memberId, command.exportedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordAuditTrailView command) {
-        requireNotErased();
-        apply(new MemberAuditTrailViewed(memberId, command.staffId(), command.staffRole(), command.from(), command.to(),
-                command.viewedAt()));
-    }
-
-    @CommandHandler
-    void handle(RequestDataShare command) {
-        requireNotErased();
-        if (command.fields().isEmpty()) {
-            throw RequestRejectedException.badRequest(MessageKey.FIELDS_NOT_EMPTY);
-        }
-        if (shares.containsKey(command.shareId())) {
-            throw RequestRejectedException.conflict(MessageKey.SHARE_EXISTS);
-        }
-        apply(new DataShareRequested(memberId, command.shareId(), command.requesterId(), command.requesterRole(),
-                command.recipient(), command.purpose(), command.fields(), command.requestedAt()));
-    }
-
-    @CommandHandler
-    void handle(RespondToDataShare command) {
-        requireNotErased();
-        ShareProgress share = share(command.shareId());
-        if (command.consent()) {
-            if (share.status() == DataShareStatus.CONSENTED || share.status() == DataShareStatus.APPROVED) {
-                return;
-            }
-            if (share.status() != DataShareStatus.REQUESTED) {
-                throw RequestRejectedException.conflict(MessageKey.SHARE_CANNOT_CONSENT, share.status());
-            }
-            if (!consents.contains(ConsentPurpose.THIRD_PARTY_SHARING)) {
-                throw RequestRejectedException.badRequest(MessageKey.SHARING_NEEDS_CONSENT);
-            }
-            apply(new DataShareConsented(memberId, command.shareId(), command.at()));
-        } else {
-            if (share.status() == DataShareStatus.REFUSED) {
-                return;
-            }
-            if (!share.status().open()) {
-                throw RequestRejectedException.conflict(MessageKey.SHARE_CANNOT_REFUSE, share.status());
-            }
-            apply(new DataShareRefused(memberId, command.shareId(), command.at()));
-        }
-    }
-
-    @CommandHandler
-    void handle(ApproveDataShare command) {
-        requireNotErased();
-        ShareProgress share = share(command.shareId());
-        if (share.requesterId().equals(command.approverId())) {
-            throw RequestRejectedException.forbidden(MessageKey.SHARE_APPROVER_IS_REQUESTER);
-        }
-        if (share.status() == DataShareStatus.APPROVED) {
-            return;
-        }
-        if (share.status() != DataShareStatus.CONSENTED) {
-            throw RequestRejectedException.conflict(MessageKey.SHARE_NOT_CONSENTED, share.status());
-        }
-        if (!consents.contains(ConsentPurpose.THIRD_PARTY_SHARING)) {
-            throw RequestRejectedException.conflict(MessageKey.SHARING_CONSENT_WITHDRAWN);
-        }
-        apply(new DataShareApproved(memberId, command.shareId(), command.approverId(), command.approvedAt()));
-    }
-
-    @CommandHandler
-    void handle(ProduceDataSharePackage command) {
-        requireNotErased();
-        ShareProgress share = share(command.shareId());
-        if (!share.requesterId().equals(command.staffId())) {
-            throw RequestRejectedException.forbidden(MessageKey.SHARE_COLLECTOR_NOT_REQUESTER);
-        }
-        if (share.status() == DataShareStatus.SHARED) {
-            throw RequestRejectedException.conflict(MessageKey.SHARE_ALREADY_PRODUCED);
-        }
-        if (share.status() != DataShareStatus.APPROVED) {
-            throw RequestRejectedException.conflict(MessageKey.SHARE_NOT_APPROVED, share.status());
-        }
-        apply(new MemberDataShared(memberId, command.shareId(), command.staffId(), command.staffRole(),
-                share.fields(), command.producedAt()));
-    }
-
-    @CommandHandler
-    void handle(BlockMember command, KnownMembers members) {
-        requireNotErased();
-        if (memberId.equals(command.blockedMemberId())) {
-            throw RequestRejectedException.badRequest(MessageKey.CANNOT_BLOCK_SELF);
-        }
-        if (blocked.contains(command.blockedMemberId())) {
-            return;
-        }
-        if (command.blockedMemberId() == null || !members.isMember(command.blockedMemberId())) {
-            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER);
-        }
-        apply(new MemberBlocked(memberId, command.blockedMemberId(), command.blockedAt()));
-    }
-
-    @CommandHandler
-    void handle(PauseMatching command) {
-        requireNotErased();
-        if (!matchingPaused) {
-            apply(new MatchingPaused(memberId, command.pausedAt()));
-        }
-    }
-
-    @CommandHandler
-    void handle(ResumeMatching command) {
-        requireNotErased();
-        if (matchingPaused) {
-            apply(new MatchingResumed(memberId, command.resumedAt()));
-        }
-    }
-
-    @CommandHandler
-    void handle(SuspendMember command) {
-        requireNotErased();
-        String reason = requiredText(command.reason(), "reason");
-        if (suspended) {
-            throw RequestRejectedException.conflict(MessageKey.MEMBER_ALREADY_SUSPENDED);
-        }
-        apply(new MemberSuspended(memberId, command.staffId(), reason, command.suspendedAt()));
-    }
-
-    @CommandHandler
-    void handle(ReinstateMember command) {
-        requireNotErased();
-        if (!suspended) {
-            throw RequestRejectedException.conflict(MessageKey.MEMBER_NOT_SUSPENDED);
-        }
-        apply(new MemberReinstated(memberId, command.staffId(), command.reinstatedAt()));
-    }
-
-    @CommandHandler
-    void handle(AddConsultationNote command) {
-        requireNotErased();
-        String text = requiredText(command.text(), "text");
-        apply(new ConsultationNoteAdded(memberId, command.noteId(), command.staffId(), text, command.addedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordConsultationNotesView command) {
-        requireNotErased();
-        apply(new ConsultationNotesViewed(memberId, command.staffId(), command.staffRole(), command.viewedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordIntroductionRecordsView command) {
-        requireNotErased();
-        apply(new IntroductionRecordsViewed(memberId, command.introductionId(), command.staffId(), command.staffRole(),
-                command.viewedAt()));
-    }
-
-    @CommandHandler
-    void handle(RecordContactView command) {
-        requireNotErased();
-        apply(new MemberContactViewed(memberId, command.viewerMemberId(), command.introductionId(), command.viewedAt()));
-    }
-
-    private static String requiredText(String text, String name) {
-        if (!FreeText.Kind.CARE_TEXT.admits(text)) {
-            throw RequestRejectedException.badRequest(MessageKey.LENGTH_BETWEEN, name, FreeText.Kind.CARE_TEXT.min(),
-                    FreeText.Kind.CARE_TEXT.max());
-        }
-        return text;
-    }
-
-    private ShareProgress share(UUID shareId) {
-        ShareProgress share = shares.get(shareId);
-        if (share == null) {
-            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE);
-        }
-        return share;
-    }
-
-    private List<UUID> openShares() {
-        return shares.entrySet().stream().filter(e -> e.getValue().status().open()).map(Map.Entry::getKey).sorted().toList();
-    }
-
-    private void requireNoLegalHold() {
-        if (legalHold) {
-            throw RequestRejectedException.conflict(MessageKey.LEGAL_HOLD_BLOCKS_ERASURE);
-        }
-    }
-
-    private void requireNotErased() {
-        if (status == MemberStatus.ERASED) {
+    /**
+     * An erased member refuses every command, whichever feature handles it, as if they had never existed; only an
+     * erasure carried out again from the ledger goes through (it finds the member erased already and does nothing).
+     * The interceptor of the root runs before the handlers of the features.
+     */
+    @CommandHandlerInterceptor
+    void refuseOnceErased(Object command) {
+        if (status == MemberStatus.ERASED && !(command instanceof ReapplyErasure)) {
             throw RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER);
         }
     }
 
-    private static void requireSensitiveConsent(Profile profile, Set<ConsentPurpose> consents) {
-        if (profile.incomeBand() != null && !consents.contains(ConsentPurpose.SENSITIVE_DATA)) {
+    private static void requireSensitiveConsent(Profile profile, boolean sensitiveDataConsented) {
+        if (profile.incomeBand() != null && !sensitiveDataConsented) {
             throw RequestRejectedException.badRequest(MessageKey.INCOME_NEEDS_CONSENT);
         }
     }
@@ -576,7 +263,6 @@ class Member {
     void on(MemberRegistered event) {
         memberId = event.memberId();
         profile = event.profile();
-        consents = new HashSet<>(event.consents());
         status = MemberStatus.ACTIVE;
         acceptedPolicyVersion = event.acceptedPrivacyPolicyVersion();
     }
@@ -584,58 +270,6 @@ class Member {
     @EventSourcingHandler
     void on(PrivacyPolicyAccepted event) {
         acceptedPolicyVersion = event.version();
-    }
-
-    @EventSourcingHandler
-    void on(DataShareRequested event) {
-        shares.put(event.shareId(), new ShareProgress(event.requesterId(), Set.copyOf(event.fields()), DataShareStatus.REQUESTED));
-    }
-
-    @EventSourcingHandler
-    void on(DataShareConsented event) {
-        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.CONSENTED));
-    }
-
-    @EventSourcingHandler
-    void on(DataShareRefused event) {
-        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.REFUSED));
-    }
-
-    @EventSourcingHandler
-    void on(DataShareApproved event) {
-        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.APPROVED));
-    }
-
-    @EventSourcingHandler
-    void on(MemberDataShared event) {
-        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.SHARED));
-    }
-
-    @EventSourcingHandler
-    void on(DataShareCancelled event) {
-        shares.computeIfPresent(event.shareId(), (id, share) -> share.to(DataShareStatus.CANCELLED));
-    }
-
-    @EventSourcingHandler
-    void on(LegalHoldPlaced event) {
-        legalHold = true;
-    }
-
-    @EventSourcingHandler
-    void on(LegalHoldReleased event) {
-        legalHold = false;
-    }
-
-    @EventSourcingHandler
-    void on(RetentionNoticeIssued event) {
-        retentionNoticeIssuedAt = event.issuedAt();
-        retentionNoticeDueAt = event.dueAt();
-    }
-
-    @EventSourcingHandler
-    void on(RetentionNoticeWithdrawn event) {
-        retentionNoticeIssuedAt = null;
-        retentionNoticeDueAt = null;
     }
 
     @EventSourcingHandler
@@ -649,13 +283,7 @@ class Member {
     }
 
     @EventSourcingHandler
-    void on(ConsentGranted event) {
-        consents.add(event.purpose());
-    }
-
-    @EventSourcingHandler
     void on(ConsentWithdrawn event) {
-        consents.remove(event.purpose());
         if (event.purpose() == ConsentPurpose.SENSITIVE_DATA) {
             // The sensitive key group is destroyed with this event: what it encrypted is gone from the state too.
             profile = withoutSensitiveData(profile);
@@ -677,31 +305,6 @@ class Member {
     }
 
     @EventSourcingHandler
-    void on(MemberBlocked event) {
-        blocked.add(event.blockedMemberId());
-    }
-
-    @EventSourcingHandler
-    void on(MatchingPaused event) {
-        matchingPaused = true;
-    }
-
-    @EventSourcingHandler
-    void on(MatchingResumed event) {
-        matchingPaused = false;
-    }
-
-    @EventSourcingHandler
-    void on(MemberSuspended event) {
-        suspended = true;
-    }
-
-    @EventSourcingHandler
-    void on(MemberReinstated event) {
-        suspended = false;
-    }
-
-    @EventSourcingHandler
     void on(MatchmakerAssigned event) {
         matchmakerId = event.matchmakerId();
     }
@@ -711,8 +314,6 @@ class Member {
         status = MemberStatus.ERASED;
         profile = null;
         preferences = null;
-        retentionNoticeIssuedAt = null;
-        retentionNoticeDueAt = null;
     }
 
     private static Profile withoutSensitiveData(Profile p) {

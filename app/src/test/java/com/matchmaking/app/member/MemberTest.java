@@ -2,10 +2,21 @@ package com.matchmaking.app.member;
 
 import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.problem.RequestRejectedException;
-import com.matchmaking.schema.access.MemberDataExported;
+import com.matchmaking.app.availability.KnownMembers;
+import com.matchmaking.schema.access.RecordAuditTrailView;
+import com.matchmaking.schema.matchmaking.AddConsultationNote;
+import com.matchmaking.schema.matchmaking.BlockMember;
+import com.matchmaking.schema.matchmaking.PauseMatching;
+import com.matchmaking.schema.matchmaking.RecordConsultationNotesView;
+import com.matchmaking.schema.matchmaking.RecordContactView;
+import com.matchmaking.schema.matchmaking.RecordIntroductionRecordsView;
+import com.matchmaking.schema.matchmaking.ReinstateMember;
+import com.matchmaking.schema.matchmaking.ResumeMatching;
+import com.matchmaking.schema.matchmaking.SuspendMember;
+import com.matchmaking.schema.retention.IssueRetentionNotice;
+import com.matchmaking.schema.retention.PlaceLegalHold;
+import com.matchmaking.schema.sharing.RequestDataShare;
 import com.matchmaking.schema.access.MemberField;
-import com.matchmaking.schema.access.MemberFieldRevealed;
-import com.matchmaking.schema.access.MemberProfileViewed;
 import com.matchmaking.schema.access.RecordProfileView;
 import com.matchmaking.schema.access.RevealMemberField;
 import com.matchmaking.schema.access.RecordDataExport;
@@ -173,19 +184,6 @@ class MemberTest {
     }
 
     @Test
-    void consentsAreGrantedAndWithdrawnOnceEach() {
-        fixture.given(REGISTERED)
-                .when(new GrantConsent(ID, ConsentPurpose.THIRD_PARTY_SHARING, "2026-11", T1))
-                .expectEvents(new ConsentGranted(ID, ConsentPurpose.THIRD_PARTY_SHARING, "2026-11", T1));
-        fixture.given(REGISTERED, new ConsentGranted(ID, ConsentPurpose.THIRD_PARTY_SHARING, "2026-11", T0))
-                .when(new GrantConsent(ID, ConsentPurpose.THIRD_PARTY_SHARING, "2026-11", T1))
-                .expectNoEvents();
-        fixture.given(REGISTERED)
-                .when(new WithdrawConsent(ID, ConsentPurpose.THIRD_PARTY_SHARING, T1))
-                .expectNoEvents();
-    }
-
-    @Test
     void afterSensitiveConsentIsWithdrawnTheIncomeBandIsGoneFromLaterProfiles() {
         Profile rich = ProfilePatchOf.income(PROFILE, IncomeBand.OVER_600K);
         fixture.given(new MemberRegistered(ID, rich, "{bcrypt}hash", "2026-11", Set.of(ConsentPurpose.SENSITIVE_DATA), T0, "zh-CN", "a".repeat(64)),
@@ -248,6 +246,34 @@ class MemberTest {
     }
 
     @Test
+    void anErasedMemberRefusesTheCommandsOfEveryFeatureOfTheAggregate() {
+        UUID other = UUID.fromString("00000000-0000-4000-8000-000000000002");
+        UUID staff = UUID.fromString("00000000-0000-4000-8000-0000000000f1");
+        UUID introduction = UUID.fromString("00000000-0000-4000-8000-0000000000a1");
+        Object[] history = {REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T0, ErasureCause.MEMBER_REQUEST)};
+        fixture.registerInjectableResource((KnownMembers) Set.of(ID, other)::contains);
+        for (Object command : new Object[] {
+                new WithdrawConsent(ID, ConsentPurpose.SENSITIVE_DATA, T1),
+                new RequestDataShare(ID, staff, staff, "CUSTOMER_SERVICE", "Acme", "A quote", Set.of(ProfileField.CITY), T1),
+                new PlaceLegalHold(ID, "Court order", staff, T1),
+                new IssueRetentionNotice(ID, T0, T1, T1),
+                new BlockMember(ID, other, T1), new PauseMatching(ID, T1), new ResumeMatching(ID, T1),
+                new SuspendMember(ID, staff, "Complaint", T1), new ReinstateMember(ID, staff, T1),
+                new AddConsultationNote(ID, staff, staff, "Note", T1),
+                new RevealMemberField(ID, staff, "CUSTOMER_SERVICE", MemberField.PHONE, "Call back", T1),
+                new RecordProfileView(ID, staff, "MATCHMAKER", T1),
+                new RecordAuditTrailView(ID, staff, "COMPLIANCE", T0, null, T1),
+                new RecordConsultationNotesView(ID, staff, "CUSTOMER_SERVICE", T1),
+                new RecordContactView(ID, other, introduction, T1),
+                new RecordIntroductionRecordsView(ID, introduction, staff, "MATCHMAKER", T1)}) {
+            fixture.given(history).when(command)
+                    .expectNoEvents()
+                    .expectException(RequestRejectedException.class)
+                    .expectExceptionMessage("No such member");
+        }
+    }
+
+    @Test
     void assigningAMatchmakerIsRecordedOnlyWhenItChanges() {
         UUID matchmaker = UUID.fromString("00000000-0000-4000-8000-0000000000bb");
         fixture.given(REGISTERED).when(new AssignMatchmaker(ID, matchmaker, T1))
@@ -265,25 +291,6 @@ class MemberTest {
         fixture.given(REGISTERED, new ConsentGranted(ID, ConsentPurpose.SENSITIVE_DATA, "2026-11", T0))
                 .when(new VerifyIdNumber(ID, "110***********1233", true, T1))
                 .expectEvents(new IdNumberVerified(ID, "110***********1233", true, T1));
-    }
-
-    @Test
-    void revealsAndProfileViewsAreRecordedAsAccessEvents() {
-        UUID staff = UUID.fromString("00000000-0000-4000-8000-0000000000cc");
-        fixture.given(REGISTERED).when(new RevealMemberField(ID, staff, "CUSTOMER_SERVICE", MemberField.PHONE, "Call back", T1))
-                .expectEvents(new MemberFieldRevealed(ID, staff, "CUSTOMER_SERVICE", MemberField.PHONE, "Call back", T1));
-        fixture.given(REGISTERED).when(new RecordProfileView(ID, staff, "MATCHMAKER", T1))
-                .expectEvents(new MemberProfileViewed(ID, staff, "MATCHMAKER", T1));
-        fixture.given(REGISTERED, new ErasureRequested(ID, T0, T0), new MemberErased(ID, T0, T0, ErasureCause.MEMBER_REQUEST))
-                .when(new RecordProfileView(ID, staff, "MATCHMAKER", T1))
-                .expectNoEvents().expectExceptionMessage("No such member");
-    }
-
-    @Test
-    void anExportIsRecordedAsAnAccessEvent() {
-        fixture.given(REGISTERED)
-                .when(new RecordDataExport(ID, T1))
-                .expectEvents(new MemberDataExported(ID, T1));
     }
 
     /** Profiles with one field changed, spelled out. */

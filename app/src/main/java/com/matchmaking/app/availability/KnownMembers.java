@@ -1,4 +1,4 @@
-package com.matchmaking.app.member;
+package com.matchmaking.app.availability;
 
 import java.util.UUID;
 

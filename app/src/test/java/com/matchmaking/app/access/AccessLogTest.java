@@ -1,7 +1,7 @@
 package com.matchmaking.app.access;
 
 import com.matchmaking.app.account.LoginAvailability;
-import com.matchmaking.app.member.Member;
+import com.matchmaking.app.membership.Member;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;
 import com.matchmaking.schema.access.MemberField;

@@ -1,7 +1,7 @@
 package com.matchmaking.app.consent;
 
 import com.matchmaking.app.account.LoginAvailability;
-import com.matchmaking.app.member.Member;
+import com.matchmaking.app.membership.Member;
 import com.matchmaking.schema.consent.ConsentGranted;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.ConsentWithdrawn;

@@ -1,7 +1,7 @@
 package com.matchmaking.app.matchmaking;
 
 import com.matchmaking.app.account.LoginAvailability;
-import com.matchmaking.app.member.Member;
+import com.matchmaking.app.membership.Member;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.matchmaking.AddConsultationNote;
 import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;

@@ -1,7 +1,7 @@
 package com.matchmaking.app.retention;
 
 import com.matchmaking.app.account.LoginAvailability;
-import com.matchmaking.app.member.Member;
+import com.matchmaking.app.membership.Member;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.erasure.ErasureCause;
 import com.matchmaking.schema.erasure.EraseMember;
@@ -86,7 +86,7 @@ class MemberRetentionTest {
     void aRequestedErasureGoesAheadOnceTheHoldIsLifted() {
         fixture.given(REGISTERED, HOLD, new ErasureRequested(ID, T0, T0), new LegalHoldReleased(ID, COMPLIANCE, T1))
                 .when(new EraseMember(ID, T2))
-                .expectEvents(new MemberErased(ID, T0, T2, ErasureCause.RETENTION));
+                .expectEvents(new MemberErased(ID, T0, T2, ErasureCause.MEMBER_REQUEST));
     }
 
     @Test

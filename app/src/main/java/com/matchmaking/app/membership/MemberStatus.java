@@ -1,4 +1,4 @@
-package com.matchmaking.app.member;
+package com.matchmaking.app.membership;
 
 /** Where a member is in their life cycle. */
 enum MemberStatus {

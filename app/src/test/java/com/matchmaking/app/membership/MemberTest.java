@@ -1,4 +1,4 @@
-package com.matchmaking.app.member;
+package com.matchmaking.app.membership;
 
 import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.problem.RequestRejectedException;

@@ -1,4 +1,4 @@
-package com.matchmaking.app.member;
+package com.matchmaking.app.membership;
 
 import com.matchmaking.app.access.AccessLog;
 import com.matchmaking.app.account.LoginAvailability;

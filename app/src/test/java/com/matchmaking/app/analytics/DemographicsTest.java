@@ -1,13 +1,13 @@
 package com.matchmaking.app.analytics;
 
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.IsolatedIntegrationTest;
 import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.schema.account.Role;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Analysts learn about members without seeing anyone: over real HTTP, on a population of its own (a context of its
- * own), no cell under k = 5 appears, a lone member is never singled out, and differencing two groupings cannot isolate
- * anyone either.
+ * Analysts learn about members without seeing anyone: over real HTTP, on a population of its own (no other class has
+ * registered anyone in {@link IsolatedIntegrationTest}'s application yet), no cell under k = 5 appears, a lone member
+ * is never singled out, and differencing two groupings cannot isolate anyone either.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = "matchmaking.analytics-test-population=own")
-class DemographicsTest extends IntegrationTest {
+@Order(2)
+class DemographicsTest extends IsolatedIntegrationTest {
 
     private String analyst;
 

@@ -1,31 +1,35 @@
 package com.matchmaking.app.audit;
 
 import com.matchmaking.app.support.Api;
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.IsolatedIntegrationTest;
 import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.schema.account.Role;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tamper evidence over real HTTP: the hash chain covers every stored event; a row changed, deleted or inserted
  * directly in SQL, or a link or checkpoint of the chain itself altered, is reported at the first broken link, and
  * putting the row back makes the chain whole again. Erasures destroy keys, not rows, so the chain still verifies.
- * A database of its own: the test tampers with the log. Sealing runs when asked (verifyAuditChain seals first).
+ * Not in the suite's shared application: the test tampers with the log (and puts it back). Sealing runs when asked
+ * (verifyAuditChain seals first), with a checkpoint every 7 events ({@link IsolatedIntegrationTest}).
  * The chain is anchored outside the database: a history changed and re-linked from inside it is caught there.
  */
-@TestPropertySource(properties = {"matchmaking.audit-chain.seal-interval=PT1H", "matchmaking.audit-chain.checkpoint-every=7"})
-class AuditChainTest extends IntegrationTest {
+@Order(4)
+class AuditChainTest extends IsolatedIntegrationTest {
 
     private Staffing.StaffMember compliance;
 
@@ -56,11 +60,16 @@ class AuditChainTest extends IntegrationTest {
         assertThat(((Number) report.get("anchorsVerified")).intValue()).as("every checkpoint is anchored outside the database")
                 .isEqualTo(((Number) report.get("checkpointsVerified")).intValue());
 
+        List<UUID> erased = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Api.Registered member = api().register(TestMembers.fresh());
             api().as(member.token()).documentName("requestErasure").execute().path("requestErasure.state")
-                    .entity(String.class).isEqualTo("ERASED");
+                    .entity(String.class).isEqualTo("PENDING");
+            erased.add(member.memberId());
         }
+        clock.advance(Duration.ofDays(15));
+        await().atMost(Duration.ofSeconds(20)).until(() -> erased.stream().allMatch(id -> jdbc.queryForObject(
+                "SELECT count(*) FROM erasure_receipt WHERE member_id = ?", Integer.class, id) == 1));
         Map<String, Object> afterErasures = verify();
         assertThat(afterErasures).containsEntry("intact", true);
         assertThat(((Number) afterErasures.get("checkedEvents")).intValue()).isEqualTo(eventCount());

@@ -1,7 +1,7 @@
 package com.matchmaking.app.consent;
 
 import com.matchmaking.app.support.Api;
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.IsolatedIntegrationTest;
 import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TestMembers;
 import org.junit.jupiter.api.MethodOrderer;
@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,13 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The consent ledger over real HTTP: the configured policy is the first published version; an administrator
  * publishes a new one, and members must accept it before their next use, while reading and accepting the policy,
  * taking their data, seeing who looked at it, withdrawing consent and leaving stay open to them. Withdrawing is one
- * call, like granting, and the ledger keeps every step with its policy version. A database of its own: publishing a
- * version would hold every other test's members at the gate. The second test publishes after the first.
+ * call, like granting, and the ledger keeps every step with its policy version. Not in the suite's shared application:
+ * publishing a version would hold every other test's members at the gate. The second test publishes after the first.
  */
-@TestPropertySource(properties = {"matchmaking.privacy-policy.version=2026-11",
-        "matchmaking.privacy-policy.text=The configured policy text of this test."})
+@Order(10)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsentLedgerTest extends IntegrationTest {
+class ConsentLedgerTest extends IsolatedIntegrationTest {
 
     private static final String NEW_VERSION = "2027-01";
 

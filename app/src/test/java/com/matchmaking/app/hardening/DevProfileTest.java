@@ -1,10 +1,9 @@
 package com.matchmaking.app.hardening;
 
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.DevProfileIntegrationTest;
 import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With the {@code dev} profile: introspection answers (GraphiQL's full introspection query within the default limits)
  * and GraphiQL is served at {@code /graphiql}, with every script and style from this server.
  */
-@ActiveProfiles("dev")
-class DevProfileTest extends IntegrationTest {
+class DevProfileTest extends DevProfileIntegrationTest {
 
     private Http http;
 

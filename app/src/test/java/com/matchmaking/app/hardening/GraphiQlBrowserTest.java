@@ -1,7 +1,7 @@
 package com.matchmaking.app.hardening;
 
 import com.matchmaking.app.support.Api;
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.DevProfileIntegrationTest;
 import com.matchmaking.app.support.TestMembers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +19,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.io.File;
 import java.io.IOException;
@@ -37,10 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the page. Skipped only where Debian's {@code chromium} or {@code chromium-driver} is not installed; CI
  * installs both.
  */
-@ActiveProfiles("dev")
 @EnabledIf(value = "browserInstalled",
         disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
-class GraphiQlBrowserTest extends IntegrationTest {
+class GraphiQlBrowserTest extends DevProfileIntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

@@ -2,15 +2,17 @@ package com.matchmaking.app.keys;
 
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.DatabaseDump;
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.IsolatedIntegrationTest;
 import com.matchmaking.app.support.LogCapture;
 import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TestMembers;
+import com.matchmaking.keys.vault.SubjectKeyVault;
 import com.matchmaking.schema.account.Role;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +21,21 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fault suite: the key store unreachable (the table of wrapped keys gone from under the running node; no key kept in
- * memory, so every request needs it). Writes are refused with a clear error and store nothing; reads answer an error,
- * never a placeholder or an empty value; no value put in during the outage is anywhere in plaintext (every table, the
- * log). Once the table is back, the node reads and writes again.
+ * Fault suite: the key store unreachable (the table of wrapped keys gone from under the running node, and the node's
+ * key cache emptied with it, so every request needs the table). Writes are refused with a clear error and store
+ * nothing; reads answer an error, never a placeholder or an empty value; no value put in during the outage is anywhere
+ * in plaintext (every table, the log). Once the table is back, the node reads and writes again. Not in the suite's
+ * shared application: every request of every test would fail meanwhile.
  */
 @Tag("fault")
-@TestPropertySource(properties = {"matchmaking.keys.cache-size=0", "matchmaking.keys.cache-ttl=PT0.001S",
-        "matchmaking.keys.cache-fallback-ttl=PT0.001S"})
-class KeyStoreOutageTest extends IntegrationTest {
+@Order(5)
+class KeyStoreOutageTest extends IsolatedIntegrationTest {
 
     private static final List<String> INTERNALS = List.of("Exception", "SQL", "jdbc", "subject_key", "relation",
             "\tat ", "java.", "org.", "com.matchmaking", "Tink", "keyset");
+
+    @Autowired
+    SubjectKeyVault vault;
 
     @Test
     void withTheKeyStoreUnreachableWritesAreRefusedReadsAreErrorsAndNothingIsWrittenInPlaintext() {
@@ -47,6 +52,7 @@ class KeyStoreOutageTest extends IntegrationTest {
         List<String> answers = new ArrayList<>();
         try (LogCapture log = LogCapture.attach()) {
             jdbc.execute("ALTER TABLE subject_key RENAME TO subject_key_unreachable");
+            vault.evictAll();
             try {
                 GraphQlTester.Response update = api().as(member.token()).documentName("updateMyProfile")
                         .variable("input", Map.of("aboutMe", typedDuringOutage)).execute();

@@ -1,9 +1,9 @@
 package com.matchmaking.app.matching;
 
 import com.matchmaking.app.support.Api;
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.IsolatedIntegrationTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,12 +15,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The in-memory pool may lag the matching table (another node's changes reach it at the next refresh); what is shown
- * must not. Here the pool looks at the table only when this node's projection commits (the interval is an hour), and
- * the table is changed behind its back the way another node's projection would change it: a new revision with each
- * row. The search must answer from the table.
+ * must not. Here the pool looks at the table only when this node's projection commits (the interval is an hour in
+ * {@link IsolatedIntegrationTest}'s application), and the table is changed behind its back the way another node's
+ * projection would change it: a new revision with each row. The search must answer from the table.
  */
-@TestPropertySource(properties = "matchmaking.matching.refresh-interval=PT1H")
-class CandidateRecheckTest extends IntegrationTest {
+@Order(3)
+class CandidateRecheckTest extends IsolatedIntegrationTest {
 
     @Test
     void changesThePoolHasNotSeenAreShownAsTheTableHasThem() {

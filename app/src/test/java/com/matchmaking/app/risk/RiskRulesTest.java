@@ -1,21 +1,17 @@
 package com.matchmaking.app.risk;
 
 import com.matchmaking.app.support.Api;
-import com.matchmaking.app.support.IntegrationTest;
-import com.matchmaking.app.support.MutableClock;
+import com.matchmaking.app.support.IsolatedIntegrationTest;
 import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.schema.account.Role;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,23 +25,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every risk rule over real HTTP, with low thresholds and a clock the test sets: the access that goes over a threshold
  * is refused, the alert is raised and the staff account is suspended at once; compliance sees the alert and resolves
- * it, reinstating the account or keeping it suspended. Working hours are 08:00 to 20:00 UTC here; each test starts at
- * 10:00 tomorrow.
+ * it, reinstating the account or keeping it suspended. The thresholds and the working hours (08:00 to 20:00 UTC) are
+ * those of {@link IsolatedIntegrationTest}'s application; each test starts at 10:00 on the clock's next day.
  */
-@TestPropertySource(properties = {
-        "matchmaking.risk.distinct-members.max=3", "matchmaking.risk.distinct-members.window=PT10M",
-        "matchmaking.risk.reveals.max=3", "matchmaking.risk.reveals.window=PT1H",
-        "matchmaking.risk.failed-logins=2",
-        "matchmaking.risk.export-volume.max=2", "matchmaking.risk.export-volume.window=P1D",
-        "matchmaking.risk.working-hours.enabled=true", "matchmaking.risk.working-hours.zone=UTC",
-        "matchmaking.risk.working-hours.start=08:00", "matchmaking.risk.working-hours.end=20:00"})
-@Import(MutableClock.Configuration.class)
-class RiskRulesTest extends IntegrationTest {
+@Order(8)
+class RiskRulesTest extends IsolatedIntegrationTest {
 
     private static final String SUSPENDED = "This account is suspended";
-
-    @Autowired
-    MutableClock clock;
 
     private Staffing staffing;
     private Staffing.StaffMember compliance;
@@ -221,8 +207,9 @@ class RiskRulesTest extends IntegrationTest {
                 .containsEntry("status", "RESOLVED");
     }
 
-    private static Instant at(LocalTime time) {
-        return LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(time).toInstant(ZoneOffset.UTC);
+    /** The time on the clock's next day: the clock only moves forward. */
+    private Instant at(LocalTime time) {
+        return clock.instant().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atTime(time).toInstant(ZoneOffset.UTC);
     }
 
     private List<Api.Registered> members(int count) {

@@ -1,7 +1,8 @@
 package com.matchmaking.app.security;
 
+import com.matchmaking.app.risk.RiskProperties;
 import com.matchmaking.app.support.Api;
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.IsolatedIntegrationTest;
 import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.schema.account.Role;
@@ -11,13 +12,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static com.matchmaking.app.security.InjectionDefenceTest.PAYLOADS;
@@ -26,32 +31,33 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The payloads of {@link InjectionDefenceTest} through the compliance inputs: privacy-policy versions and text, legal
- * holds, third-party shares and risk-alert notes. A context of its own, because publishing a policy gates every member
- * and the failed-login threshold is lowered to raise alerts quickly.
+ * holds, third-party shares and risk-alert notes. Not in the suite's shared application, because publishing a policy
+ * gates every member; in {@link IsolatedIntegrationTest}'s, whose low failed-login threshold raises alerts quickly.
  */
-@TestPropertySource(properties = "matchmaking.risk.failed-logins=1")
+@Order(11)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ComplianceInjectionDefenceTest extends IntegrationTest {
+class ComplianceInjectionDefenceTest extends IsolatedIntegrationTest {
 
     /** Publishing a policy gates every member, so it runs after the tests whose members must not be held. */
     private static final int LAST = Integer.MAX_VALUE;
 
+    @Autowired
+    RiskProperties risk;
+
     private Staffing staffing;
-    private Staffing.StaffMember service;
     private Staffing.StaffMember compliance;
 
     @BeforeAll
     void staff() {
         staffing = new Staffing(api());
-        service = staffing.cleared(Role.CUSTOMER_SERVICE);
-        compliance = staffing.cleared(Role.COMPLIANCE);
+        compliance = cleared(Role.COMPLIANCE);
     }
 
     @Test
     @Order(LAST)
     void policyTextIsStoredLiterallyAndAVersionPayloadIsRefusedWithoutPublishingAnything() {
-        Api.Registered member = api().register(TestMembers.fresh());
+        Api.Registered member = member();
         int versionsBefore = jdbc.queryForObject("SELECT count(*) FROM privacy_policy_version", Integer.class);
         int eventsBefore = eventCount();
         for (String payload : PAYLOADS) {
@@ -80,7 +86,7 @@ class ComplianceInjectionDefenceTest extends IntegrationTest {
     @SuppressWarnings("unchecked")
     void holdReasonsAndShareRecipientsAndPurposesAreStoredLiterally() {
         for (String payload : PAYLOADS) {
-            Api.Registered member = api().register(TestMembers.fresh());
+            Api.Registered member = member();
             String reason = "Court order " + payload;
             api().as(compliance.token()).documentName("placeLegalHold").variable("memberId", member.memberId().toString())
                     .variable("reason", reason).execute().path("placeLegalHold.reason").entity(String.class).isEqualTo(reason);
@@ -92,6 +98,8 @@ class ComplianceInjectionDefenceTest extends IntegrationTest {
             String purpose = "Purpose " + payload;
             await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM service_member_card WHERE member_id = ?", Integer.class, member.memberId()) == 1);
+            // One requester per share: the export-volume rule would suspend one who asked for them all.
+            Staffing.StaffMember service = cleared(Role.CUSTOMER_SERVICE);
             api().as(service.token()).documentName("requestDataShare").variable("memberId", member.memberId().toString())
                     .variable("recipient", recipient).variable("purpose", purpose).variable("fields", List.of("CITY"))
                     .execute()
@@ -108,8 +116,8 @@ class ComplianceInjectionDefenceTest extends IntegrationTest {
     @SuppressWarnings("unchecked")
     void alertNotesAreStoredLiterally() {
         for (String payload : PAYLOADS) {
-            Staffing.StaffMember analyst = staffing.cleared(Role.ANALYST);
-            for (int i = 0; i < 2; i++) {
+            Staffing.StaffMember analyst = cleared(Role.ANALYST);
+            for (int i = 0; i <= risk.failedLogins(); i++) {
                 api().anonymous().documentName("login").variable("username", analyst.username())
                         .variable("password", "not the password " + i).execute().errors().satisfy(e -> assertThat(e).hasSize(1));
             }
@@ -131,6 +139,27 @@ class ComplianceInjectionDefenceTest extends IntegrationTest {
                     .documentName("alerts").variable("status", "RESOLVED").execute().path("alerts").entityList(Map.class).get())
                     .anySatisfy(a -> assertThat(a).containsEntry("alertId", alert.get().get("alertId")).containsEntry("note", note)));
         }
+    }
+
+    /**
+     * A fresh member accepting the current privacy policy: this class runs after ConsentLedgerTest published another
+     * than the configured one that TestMembers accept.
+     */
+    private Api.Registered member() {
+        TestMembers.Member member = TestMembers.fresh();
+        Map<String, Object> input = new HashMap<>(member.input());
+        input.put("acceptedPrivacyPolicyVersion", api().anonymous().documentName("privacyPolicy").execute()
+                .path("privacyPolicy.version").entity(String.class).get());
+        String id = api().anonymous().documentName("registerMember").variable("input", input).execute()
+                .path("registerMember.memberId").entity(String.class).get();
+        return new Api.Registered(UUID.fromString(id), api().confirm(member.email()), member);
+    }
+
+    /** Cleared with training on the clock's date: the class runs after retention moved the clock a year on. */
+    private Staffing.StaffMember cleared(Role role) {
+        Staffing.StaffMember staff = staffing.cleared(role);
+        staffing.recordTraining(staff.staffId(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return staff;
     }
 
     @SuppressWarnings("unchecked")

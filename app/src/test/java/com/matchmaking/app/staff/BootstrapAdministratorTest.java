@@ -4,15 +4,14 @@ import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.support.LogCapture;
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.IsolatedIntegrationTest;
 import com.matchmaking.app.support.Staffing;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.TestPropertySource;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  * not get an administrator. It must be changed at the first login, and nothing else is open until then. A configured
  * password bcrypt cannot take is reported in one clear line at start-up.
  *
- * <p>Shares {@link LoginLockoutTest}'s application (same settings), in which nobody else logs in as the administrator.
+ * <p>The first class in {@link IsolatedIntegrationTest}'s application: nobody has logged in as the administrator yet.
  */
-@TestPropertySource(properties = {"matchmaking.auth.lockout-after=3", "matchmaking.auth.lockout-duration=PT2S",
-        "matchmaking.auth.lockout-maximum=PT4S"})
-class BootstrapAdministratorTest extends IntegrationTest {
+@Order(1)
+class BootstrapAdministratorTest extends IsolatedIntegrationTest {
 
     @Autowired
     MatchmakingProperties properties;
@@ -40,8 +38,6 @@ class BootstrapAdministratorTest extends IntegrationTest {
     AuditedCommands commands;
     @Autowired
     PasswordEncoder passwords;
-    @Autowired
-    Clock clock;
 
     @Test
     void theConfiguredPasswordMustBeChangedBeforeAnythingElse() {

@@ -1,11 +1,15 @@
 package com.matchmaking.app.staff;
 
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.MatchmakingProperties;
+import com.matchmaking.app.support.IsolatedIntegrationTest;
 import com.matchmaking.app.support.TestMembers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.test.context.TestPropertySource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,24 +20,45 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Repeated failed logins lock a login name with a growing back-off, the same for names that exist and names that do not. */
-@TestPropertySource(properties = {"matchmaking.auth.lockout-after=3", "matchmaking.auth.lockout-duration=PT2S",
-        "matchmaking.auth.lockout-maximum=PT4S"})
-class LoginLockoutTest extends IntegrationTest {
+/**
+ * Repeated failed logins lock a login name with a growing back-off, the same for names that exist and names that do not.
+ * The application's own settings (five failures, a minute, doubling up to an hour); the movable clock waits out the locks.
+ */
+@Order(6)
+class LoginLockoutTest extends IsolatedIntegrationTest {
+
+    private static final String LOCKED = "Too many failed logins; try again later";
+    private static final Duration A_MOMENT = Duration.ofSeconds(10);
+
+    @Autowired
+    MatchmakingProperties properties;
+
+    private int after;
+    private Duration first;
+    private Duration maximum;
+
+    @BeforeEach
+    void settings() {
+        after = properties.auth().lockoutAfter();
+        first = properties.auth().lockoutDuration();
+        maximum = properties.auth().lockoutMaximum();
+    }
 
     @Test
-    void repeatedFailuresLockTheNameEvenForTheRightPasswordUntilTheBackOffPasses() throws InterruptedException {
+    void repeatedFailuresLockTheNameEvenForTheRightPasswordUntilTheBackOffPasses() {
         TestMembers.Member member = TestMembers.fresh();
         api().register(member);
 
         List<String> messages = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < after; i++) {
             messages.add(loginError(member.email(), "wrong password " + i));
         }
         assertThat(messages).containsOnly("Invalid username or password");
-        assertThat(loginError(member.email(), member.password())).isEqualTo("Too many failed logins; try again later");
+        assertThat(loginError(member.email(), member.password())).isEqualTo(LOCKED);
 
-        Thread.sleep(2_200);
+        clock.advance(first.minus(A_MOMENT));
+        assertThat(loginError(member.email(), member.password())).as("a moment before the lock lifts").isEqualTo(LOCKED);
+        clock.advance(A_MOMENT.plus(A_MOMENT));
         assertThat(api().login(member.email(), member.password())).isNotBlank();
     }
 
@@ -45,26 +70,31 @@ class LoginLockoutTest extends IntegrationTest {
 
         List<String> knownMessages = new ArrayList<>();
         List<String> unknownMessages = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < after + 1; i++) {
             knownMessages.add(loginError(known.email(), "wrong"));
             unknownMessages.add(loginError(unknown, "wrong"));
         }
-        assertThat(knownMessages).isEqualTo(unknownMessages).endsWith("Too many failed logins; try again later");
+        assertThat(knownMessages).isEqualTo(unknownMessages).endsWith(LOCKED);
     }
 
     @Test
-    void eachFailureDuringALockDoublesTheWaitUpToTheMaximum() throws InterruptedException {
+    void eachFailureDuringALockDoublesTheWaitUpToTheMaximum() {
         TestMembers.Member member = TestMembers.fresh();
         api().register(member);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < after; i++) {
             loginError(member.email(), "wrong");
         }
-        Thread.sleep(2_200);
-        loginError(member.email(), "wrong again"); // the fourth failure: locked for 4 s
-        Thread.sleep(2_200);
+        Duration lock = first;
+        while (lock.compareTo(maximum) < 0) {
+            clock.advance(lock.plus(A_MOMENT));
+            loginError(member.email(), "wrong again"); // admitted once the lock lifted, and locks for twice as long
+            lock = lock.multipliedBy(2).compareTo(maximum) > 0 ? maximum : lock.multipliedBy(2);
+        }
+        assertThat(lock).as("the doubling reached the maximum").isEqualTo(maximum);
 
-        assertThat(loginError(member.email(), member.password())).isEqualTo("Too many failed logins; try again later");
-        Thread.sleep(2_000);
+        clock.advance(maximum.minus(A_MOMENT));
+        assertThat(loginError(member.email(), member.password())).as("a moment before the maximum").isEqualTo(LOCKED);
+        clock.advance(A_MOMENT.plus(A_MOMENT));
         assertThat(api().login(member.email(), member.password())).isNotBlank();
     }
 
@@ -95,9 +125,9 @@ class LoginLockoutTest extends IntegrationTest {
         pool.shutdown();
 
         assertThat(messages.stream().filter("Invalid username or password"::equals).count())
-                .as("password checks: at most the limit").isEqualTo(3);
-        assertThat(messages.stream().filter("Too many failed logins; try again later"::equals).count()).isEqualTo(guesses - 3);
-        assertThat(loginError(member.email(), member.password())).isEqualTo("Too many failed logins; try again later");
+                .as("password checks: at most the limit").isEqualTo(after);
+        assertThat(messages.stream().filter(LOCKED::equals).count()).isEqualTo(guesses - after);
+        assertThat(loginError(member.email(), member.password())).isEqualTo(LOCKED);
     }
 
     private String loginError(String username, String password) {

@@ -13,6 +13,10 @@ import org.springframework.test.context.ContextConfiguration;
  * test class that extends this without settings of its own, so the suite starts it once; a class with its own
  * settings gets its own context and database. Tests keep out of each other's way with their own
  * members (fresh ids and markers), never by cleaning up after others.
+ *
+ * <p>Each further combination of settings starts another application (seconds, and its processors keep polling until
+ * the JVM ends): the suite has four, this one, {@link IsolatedIntegrationTest}'s (a movable clock, tightened rules, a
+ * fixed class order), {@link DevProfileIntegrationTest}'s and ConfiguredLimitsTest's. Put a new test in one of them.
  */
 @SpringBootTest(classes = MatchmakingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Fault suite: the key store unreachable (the table of wrapped keys gone from under the running node, and the node's
@@ -43,6 +45,10 @@ class KeyStoreOutageTest extends IsolatedIntegrationTest {
         Staffing staffing = new Staffing(api());
         Staffing.StaffMember matchmaker = staffing.cleared(Role.MATCHMAKER);
         staffing.assign(member.memberId(), matchmaker.staffId());
+        // The matchmaker's card of the member is a read model: wait until the assignment shows there, so that the read
+        // below fails on the keys and not on a card that is not there yet.
+        await().atMost(Duration.ofSeconds(30)).until(() -> api().as(matchmaker.token()).documentName("memberProfile")
+                .variable("memberId", member.memberId().toString()).execute().returnResponse().getErrors().isEmpty());
         TestMembers.Member newcomer = TestMembers.fresh();
         String typedDuringOutage = "outage-" + TestMembers.fresh().marker();
         List<String> putIn = new ArrayList<>(newcomer.secrets());

@@ -200,6 +200,9 @@ public final class ScaleBenchmark {
                 // The benchmark exports one member many times and runs at any hour: the risk rules would stop it.
                 "--matchmaking.risk.export-volume.max=1000000",
                 "--matchmaking.risk.working-hours.enabled=false",
+                // Every member of the erasure phase logs in from this one client: the per-client limits would refuse it.
+                "--matchmaking.rate-limit.login.capacity=1000000",
+                "--matchmaking.rate-limit.registration.capacity=1000000",
                 // A slow export is a figure to report, not a request to cut off.
                 "--matchmaking.graphql.timeout=PT5M",
                 "--spring.mvc.async.request-timeout=PT6M",

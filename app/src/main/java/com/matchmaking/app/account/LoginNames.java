@@ -1,6 +1,6 @@
 package com.matchmaking.app.account;
 
-import com.matchmaking.app.keys.StartupSecret;
+import com.matchmaking.app.secrets.StartupSecret;
 import com.matchmaking.keys.blindindex.BlindIndex;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

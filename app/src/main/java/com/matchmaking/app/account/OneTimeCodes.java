@@ -1,6 +1,6 @@
 package com.matchmaking.app.account;
 
-import com.matchmaking.app.keys.ServiceSecrets;
+import com.matchmaking.app.secrets.ServiceSecrets;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package com.matchmaking.app.account;
 
 import com.matchmaking.app.MatchmakingProperties;
-import com.matchmaking.app.keys.ServiceSecrets;
-import com.matchmaking.app.keys.StartupSecret;
+import com.matchmaking.app.secrets.ServiceSecrets;
+import com.matchmaking.app.secrets.StartupSecret;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;

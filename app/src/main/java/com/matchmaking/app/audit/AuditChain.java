@@ -1,7 +1,7 @@
 package com.matchmaking.app.audit;
 
-import com.matchmaking.app.keys.ServiceSecrets;
-import com.matchmaking.app.keys.StartupSecret;
+import com.matchmaking.app.secrets.ServiceSecrets;
+import com.matchmaking.app.secrets.StartupSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;

@@ -1,6 +1,6 @@
 package com.matchmaking.app.storage;
 
-import com.matchmaking.app.keys.ServiceSecrets;
+import com.matchmaking.app.secrets.ServiceSecrets;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.serialization.SerializedObject;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package com.matchmaking.app.keys;
+package com.matchmaking.app.secrets;
 
 /**
  * A secret of the service that a feature keeps (the audit chain's key, the token signing key, the login lookup key),

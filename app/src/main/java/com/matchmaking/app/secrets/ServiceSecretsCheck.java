@@ -1,4 +1,4 @@
-package com.matchmaking.app.keys;
+package com.matchmaking.app.secrets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

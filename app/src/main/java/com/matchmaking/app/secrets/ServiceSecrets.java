@@ -1,4 +1,4 @@
-package com.matchmaking.app.keys;
+package com.matchmaking.app.secrets;
 
 import com.matchmaking.keys.KeyUnavailableException;
 import com.matchmaking.keys.kek.KekProvider;

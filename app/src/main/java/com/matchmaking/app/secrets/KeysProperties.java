@@ -1,4 +1,4 @@
-package com.matchmaking.app.keys;
+package com.matchmaking.app.secrets;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

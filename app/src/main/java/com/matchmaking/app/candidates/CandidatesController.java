@@ -1,4 +1,4 @@
-package com.matchmaking.app.matching;
+package com.matchmaking.app.candidates;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.problem.MessageKey;
@@ -23,15 +23,14 @@ import java.util.UUID;
  * is decided here.
  */
 @Controller
-class MatchingController {
-
+class CandidatesController {
 
     private final CandidateSearch search;
     private final MemberCards cards;
     private final MatchingProperties properties;
     private final Clock clock;
 
-    MatchingController(CandidateSearch search, MemberCards cards, MatchingProperties properties, Clock clock) {
+    CandidatesController(CandidateSearch search, MemberCards cards, MatchingProperties properties, Clock clock) {
         this.search = search;
         this.cards = cards;
         this.properties = properties;

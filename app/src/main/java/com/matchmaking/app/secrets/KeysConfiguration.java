@@ -1,4 +1,4 @@
-package com.matchmaking.app.keys;
+package com.matchmaking.app.secrets;
 
 import com.google.crypto.tink.KmsClient;
 import com.matchmaking.app.MatchmakingProperties;

@@ -1,23 +1,20 @@
-package com.matchmaking.app.matching;
+package com.matchmaking.app.candidates;
 
 import com.matchmaking.readmodels.matching.MatchWeights;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import java.time.Duration;
-
 /**
- * Matching settings ({@code matchmaking.matching.*}).
+ * Matching settings ({@code matchmaking.matching.*}) the candidate queries use. The pool's
+ * {@code matchmaking.matching.refresh-interval} is read by the read model's {@code CandidatePool} itself.
  *
  * @param weights         the agency's weight of each criterion (0 to 100); a member's soft wish counts its own weight
  *                        (1 to 10) times this
  * @param maxPageSize     the most suggestions one query returns; larger {@code first} values are capped to it
- * @param refreshInterval how often a node looks for matching changes made by other nodes (its own it sees at once)
  */
 @ConfigurationProperties("matchmaking.matching")
 record MatchingProperties(@DefaultValue Weights weights,
-                          @DefaultValue("50") int maxPageSize,
-                          @DefaultValue("PT0.25S") Duration refreshInterval) {
+                          @DefaultValue("50") int maxPageSize) {
 
     MatchingProperties {
         if (maxPageSize < 1) {

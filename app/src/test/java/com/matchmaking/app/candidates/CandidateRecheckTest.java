@@ -1,4 +1,4 @@
-package com.matchmaking.app.matching;
+package com.matchmaking.app.candidates;
 
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IsolatedIntegrationTest;

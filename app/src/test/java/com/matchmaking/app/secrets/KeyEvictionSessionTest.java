@@ -1,4 +1,4 @@
-package com.matchmaking.app.keys;
+package com.matchmaking.app.secrets;
 
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;

@@ -1,4 +1,4 @@
-package com.matchmaking.app.matching;
+package com.matchmaking.app.candidates;
 
 import com.matchmaking.readmodels.masking.AudienceRendering;
 import com.matchmaking.readmodels.matching.CandidateSearch;

@@ -21,6 +21,9 @@ import com.matchmaking.schema.introduction.RecordIntroductionOutcome;
 import com.matchmaking.schema.introduction.RecordMeeting;
 import com.matchmaking.schema.introduction.RespondToIntroduction;
 import com.matchmaking.schema.introduction.WithdrawFromIntroduction;
+import com.matchmaking.schema.member.Education;
+import com.matchmaking.schema.member.Gender;
+import com.matchmaking.schema.member.MaritalStatus;
 import com.matchmaking.schema.member.Profile;
 import com.matchmaking.schema.text.FreeText.Kind;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -79,8 +82,8 @@ class IntroductionController {
      * The other member, as another member may see them. The introduction and whether it is confirmed ride along for
      * the contact field; the schema does not expose them.
      */
-    record IntroducedMember(UUID memberId, boolean erased, String name, Integer age, Object gender, String city,
-                            Object education, Integer heightCm, Object maritalStatus, String aboutMe,
+    record IntroducedMember(UUID memberId, boolean erased, String name, Integer age, Gender gender, String city,
+                            Education education, Integer heightCm, MaritalStatus maritalStatus, String aboutMe,
                             UUID introductionId) {
         static IntroducedMember erased(UUID introductionId) {
             return new IntroducedMember(null, true, null, null, null, null, null, null, null, null, introductionId);

@@ -12,6 +12,10 @@ import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.schema.consent.ConsentPurpose;
 import com.matchmaking.schema.consent.GrantConsent;
 import com.matchmaking.schema.consent.WithdrawConsent;
+import com.matchmaking.schema.member.Education;
+import com.matchmaking.schema.member.Gender;
+import com.matchmaking.schema.member.IncomeBand;
+import com.matchmaking.schema.member.MaritalStatus;
 import com.matchmaking.schema.member.PartnerPreferences;
 import com.matchmaking.schema.member.UpdatePreferences;
 import com.matchmaking.schema.member.ProfileField;
@@ -63,9 +67,9 @@ class MemberController {
     }
 
     /** The caller's profile under the names of {@code RegisterMemberInput}. */
-    record MemberProfile(UUID memberId, String email, String fullName, String phone, Object gender, LocalDate birthDate,
-                         String city, Object maritalStatus, String acceptedPrivacyPolicyVersion, Object education,
-                         String occupation, Integer heightCm, Object incomeBand, String aboutMe, String wechatId,
+    record MemberProfile(UUID memberId, String email, String fullName, String phone, Gender gender, LocalDate birthDate,
+                         String city, MaritalStatus maritalStatus, String acceptedPrivacyPolicyVersion, Education education,
+                         String occupation, Integer heightCm, IncomeBand incomeBand, String aboutMe, String wechatId,
                          String maskedIdNumber, Boolean idVerified, Instant registeredAt, Instant updatedAt,
                          PartnerPreferences preferences) {
 

@@ -36,13 +36,4 @@ final class ContactFormats {
     static boolean wechatId(String raw) {
         return WECHAT_ID.matcher(raw).matches();
     }
-
-    /** Trimmed and NFC-normalised text, so equal names compare equal. */
-    static String text(String raw) {
-        return Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-    }
-
-    static boolean hasControlCharacters(String text, boolean allowNewlines) {
-        return text.chars().anyMatch(c -> Character.isISOControl(c) && !(allowNewlines && (c == '\n' || c == '\r' || c == '\t')));
-    }
 }

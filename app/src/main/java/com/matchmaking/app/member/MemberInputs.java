@@ -1,5 +1,6 @@
 package com.matchmaking.app.member;
 
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.PasswordRules;
 import com.matchmaking.app.problem.Violations;
@@ -15,18 +16,21 @@ import com.matchmaking.schema.member.PartnerPreferences.RangeCriterion;
 import com.matchmaking.schema.member.Profile;
 import com.matchmaking.schema.member.ProfileField;
 import com.matchmaking.schema.member.ProfilePatch;
+import com.matchmaking.schema.text.FreeText.Kind;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The GraphQL inputs of the member feature, and the rules that turn them into commands: every field validated,
- * contact data normalised to one form, every violation reported at once by field name. Nothing reaches a command,
+ * contact data normalised to one form, free text taken as its {@code FreeText} kind, every violation reported at once
+ * by field name. Nothing reaches a command,
  * and so nothing is stored, unless the whole input is valid.
  */
 final class MemberInputs {
@@ -83,10 +87,10 @@ final class MemberInputs {
                 required(violations, "city", in.city(), v -> city(violations, "city", v)),
                 required(violations, "maritalStatus", in.maritalStatus(), Function.identity()),
                 in.education(),
-                optional(in.occupation(), v -> shortText(violations, "occupation", v, 100)),
+                optional(in.occupation(), v -> FreeTextInput.optional(Kind.OCCUPATION, v, "occupation", violations)),
                 optional(in.heightCm(), v -> height(violations, "heightCm", v)),
                 in.incomeBand(),
-                optional(in.aboutMe(), v -> aboutMe(violations, v)));
+                optional(in.aboutMe(), v -> FreeTextInput.optional(Kind.ABOUT_ME, v, "aboutMe", violations)));
         Set<ConsentPurpose> consents = in.consents() == null ? Set.of() : Set.copyOf(in.consents());
         violations.check(in.incomeBand() == null || consents.contains(ConsentPurpose.SENSITIVE_DATA),
                 MessageKey.INCOME_NEEDS_CONSENT);
@@ -112,10 +116,10 @@ final class MemberInputs {
                 changed(fields, cleared, ProfileField.CITY, in.city(), v -> city(violations, "city", v), violations),
                 changed(fields, cleared, ProfileField.MARITAL_STATUS, in.maritalStatus(), Function.identity(), violations),
                 changed(fields, cleared, ProfileField.EDUCATION, in.education(), Function.identity(), violations),
-                changed(fields, cleared, ProfileField.OCCUPATION, in.occupation(), v -> shortText(violations, "occupation", v, 100), violations),
+                changed(fields, cleared, ProfileField.OCCUPATION, in.occupation(), v -> FreeTextInput.optional(Kind.OCCUPATION, v, "occupation", violations), violations),
                 changed(fields, cleared, ProfileField.HEIGHT_CM, in.heightCm(), v -> height(violations, "heightCm", v), violations),
                 changed(fields, cleared, ProfileField.INCOME_BAND, in.incomeBand(), Function.identity(), violations),
-                changed(fields, cleared, ProfileField.ABOUT_ME, in.aboutMe(), v -> aboutMe(violations, v), violations));
+                changed(fields, cleared, ProfileField.ABOUT_ME, in.aboutMe(), v -> FreeTextInput.optional(Kind.ABOUT_ME, v, "aboutMe", violations), violations));
         violations.check(!fields.isEmpty(), MessageKey.AT_LEAST_ONE_FIELD);
         violations.throwIfAny();
         return new ProfilePatch(fields, values);
@@ -159,10 +163,7 @@ final class MemberInputs {
     }
 
     private static String name(Violations violations, String raw) {
-        String name = ContactFormats.text(raw);
-        violations.check(!name.isEmpty() && name.length() <= 100 && !ContactFormats.hasControlCharacters(name, false),
-                MessageKey.LENGTH_BETWEEN, "fullName", 1, 100);
-        return name;
+        return FreeTextInput.required(Kind.FULL_NAME, raw, "fullName", violations);
     }
 
     private static String email(Violations violations, String raw) {
@@ -191,24 +192,7 @@ final class MemberInputs {
     }
 
     private static String city(Violations violations, String field, String raw) {
-        String city = ContactFormats.text(raw);
-        violations.check(!city.isEmpty() && city.length() <= 60 && !ContactFormats.hasControlCharacters(city, false),
-                MessageKey.LENGTH_BETWEEN, field, 1, 60);
-        return city;
-    }
-
-    private static String shortText(Violations violations, String field, String raw, int max) {
-        String text = ContactFormats.text(raw);
-        violations.check(text.length() <= max && !ContactFormats.hasControlCharacters(text, false),
-                MessageKey.LENGTH_AT_MOST, field, max);
-        return text.isEmpty() ? null : text;
-    }
-
-    private static String aboutMe(Violations violations, String raw) {
-        String text = ContactFormats.text(raw);
-        violations.check(text.length() <= 2000 && !ContactFormats.hasControlCharacters(text, true),
-                MessageKey.LENGTH_AT_MOST, "aboutMe", 2000);
-        return text.isEmpty() ? null : text;
+        return FreeTextInput.required(Kind.CITY, raw, field, violations);
     }
 
     private static Integer height(Violations violations, String field, Integer cm) {
@@ -244,7 +228,8 @@ final class MemberInputs {
         List<T> accepted = in.accepted() == null ? List.of() : in.accepted();
         violations.check(!accepted.isEmpty() && accepted.size() <= 50,
                 MessageKey.COUNT_BETWEEN, field + ".accepted", 1, 50);
-        return new ChoiceCriterion<>(Set.copyOf(accepted.stream().map(validate).toList()), in.required(),
-                weight(violations, field, in.weight()));
+        // A rejected value comes back null; its violation stops the input, so it is only left out here.
+        return new ChoiceCriterion<>(Set.copyOf(accepted.stream().map(validate).filter(Objects::nonNull).toList()),
+                in.required(), weight(violations, field, in.weight()));
     }
 }

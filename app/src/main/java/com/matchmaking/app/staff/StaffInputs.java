@@ -1,9 +1,11 @@
 package com.matchmaking.app.staff;
 
+import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.account.PasswordRules;
 import com.matchmaking.app.problem.Violations;
 import com.matchmaking.schema.account.Role;
+import com.matchmaking.schema.text.FreeText.Kind;
 
 import java.text.Normalizer;
 import java.time.Clock;
@@ -33,9 +35,7 @@ final class StaffInputs {
                 .toLowerCase(Locale.ROOT);
         violations.check(USERNAME.matcher(username).matches(), MessageKey.USERNAME_FORMAT);
         PasswordRules.check(violations, "password", in.password(), PasswordRules.STAFF_MIN_CHARACTERS);
-        String displayName = in.displayName() == null ? "" : Normalizer.normalize(in.displayName().strip(), Normalizer.Form.NFC);
-        violations.check(!displayName.isEmpty() && displayName.length() <= 100
-                        && displayName.chars().noneMatch(Character::isISOControl), MessageKey.LENGTH_BETWEEN, "displayName", 1, 100);
+        String displayName = FreeTextInput.required(Kind.STAFF_DISPLAY_NAME, in.displayName(), "displayName", violations);
         roles(violations, in.roles());
         violations.throwIfAny();
         return new ValidStaff(username, in.password(), displayName, List.copyOf(in.roles()));

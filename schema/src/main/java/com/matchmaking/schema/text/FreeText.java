@@ -25,12 +25,22 @@ public record FreeText(Kind kind, String value) {
         ANY,
         /** Line breaks and tabs only. */
         LINE_BREAKS,
-        /** None at all (a single-line name). */
+        /** None at all (a single line: a name, a city). */
         NONE
     }
 
     /** The kinds of free text the service takes, each with its bounds. */
     public enum Kind {
+        /** A member's full name. */
+        FULL_NAME(1, 100, Controls.NONE),
+        /** A city: a member's own, or one they accept in a partner. */
+        CITY(1, 60, Controls.NONE),
+        /** A member's occupation. */
+        OCCUPATION(1, 100, Controls.NONE),
+        /** What a member writes about themselves. */
+        ABOUT_ME(1, 2000, Controls.LINE_BREAKS),
+        /** The name a staff account is shown under. */
+        STAFF_DISPLAY_NAME(1, 100, Controls.NONE),
         /** A consultation note or the reason for a member's suspension, written by customer service. */
         CARE_TEXT(1, 5000, Controls.ANY),
         /** An introduction's note, a meeting's place, a member's feedback on an introduction. */

@@ -30,6 +30,11 @@ class FreeTextTest {
         assertThat(Kind.SHARE_PURPOSE.max()).isEqualTo(1000);
         assertThat(Kind.POLICY_TEXT.min()).isEqualTo(20);
         assertThat(Kind.POLICY_TEXT.max()).isEqualTo(20_000);
+        assertThat(Kind.FULL_NAME.max()).isEqualTo(100);
+        assertThat(Kind.CITY.max()).isEqualTo(60);
+        assertThat(Kind.OCCUPATION.max()).isEqualTo(100);
+        assertThat(Kind.ABOUT_ME.max()).isEqualTo(2000);
+        assertThat(Kind.STAFF_DISPLAY_NAME.max()).isEqualTo(100);
     }
 
     @Test

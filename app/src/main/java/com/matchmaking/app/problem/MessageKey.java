@@ -88,7 +88,6 @@ public enum MessageKey {
     CANNOT_BLOCK_SELF("error.cannot-block-self"),
     MEMBER_ALREADY_SUSPENDED("error.member-already-suspended"),
     MEMBER_NOT_SUSPENDED("error.member-not-suspended"),
-    CANDIDATES_NOT_ASSIGNED("error.candidates-not-assigned"),
     ALERT_NOTE_LENGTH("error.alert-note-length"),
     ACCOUNT_SUSPENDED_BY_RISK("error.account-suspended-by-risk"),
     ALERT_ACCOUNT_KIND("error.alert-account-kind"),

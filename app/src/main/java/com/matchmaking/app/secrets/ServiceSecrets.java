@@ -19,12 +19,15 @@ import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Random secrets of the service itself (the token signing key, the audit chain's key), stored wrapped by the KEK and
- * shared by every node through the database. Created on a connection of their own that commits at once, so a
- * rolled-back request cannot leave a node holding a secret nobody else knows.
+ * Random secrets of the service itself (the token signing key, the audit chain's key, the keys of the one-time codes'
+ * and the snapshots' MACs), stored wrapped by the KEK and shared by every node through the database. Created on a
+ * connection of their own that commits at once, so a rolled-back request cannot leave a node holding a secret nobody
+ * else knows.
  *
- * <p>A secret is only ever created on the service's first start ({@link ServiceSecretsCheck}); one that is missing
- * later is never made again: a new audit chain key would let whoever deleted the old one re-link a rewritten history.
+ * <p>A secret a feature opens as a {@link StartupSecret} is only ever created on the service's first start
+ * ({@link ServiceSecretsCheck}); one that is missing later is never made again: a new audit chain key would let
+ * whoever deleted the old one re-link a rewritten history. The others ({@link #secret(String, int)}) are made
+ * whenever they are missing.
  */
 @Component
 public class ServiceSecrets {

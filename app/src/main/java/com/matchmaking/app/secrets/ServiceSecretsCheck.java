@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Opens every secret of the service before anything else starts, and makes them only on the first start: a database
- * whose event store is empty. After that a missing secret stops the application with a message naming it, instead of
- * a new one being made:
+ * Opens the secrets features keep as a {@link StartupSecret} before anything else starts, and makes them only on the
+ * first start: a database whose event store is empty. After that a missing one stops the application with a message
+ * naming it, instead of a new one being made:
  * <ul>
  *     <li>the audit chain's key: a new one would let whoever deleted the old one have a rewritten history re-linked;</li>
  *     <li>the login lookup key: a new one matches no stored blind index, so every login would fail;</li>

@@ -446,9 +446,4 @@ public final class SubjectKeyVault {
         }
         return own;
     }
-
-    /** For diagnostics: how many subjects' keyrings are cached on this node. */
-    public long cachedSubjects() {
-        return cache.estimatedSize();
-    }
 }

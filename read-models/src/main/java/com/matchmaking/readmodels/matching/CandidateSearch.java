@@ -38,11 +38,6 @@ public class CandidateSearch {
     public record Suggestion(MatchProfile candidate, Evaluation evaluation) {
     }
 
-    /** Whether the member is in the matching read model (registered and not erased). */
-    public boolean known(UUID memberId) {
-        return store.load(memberId).isPresent();
-    }
-
     /** The member's matching profile, if they are known. */
     public Optional<MatchProfile> profile(UUID memberId) {
         return store.load(memberId);

@@ -243,11 +243,6 @@ public final class AuthorizationTable {
         return MEMBER_RIGHTS.contains(operation);
     }
 
-    /** Every operation a member may use before accepting the current privacy policy. */
-    public static Set<String> memberRights() {
-        return Collections.unmodifiableSet(MEMBER_RIGHTS);
-    }
-
     public static Optional<OperationRule> operation(String operation) {
         return Optional.ofNullable(OPERATIONS.get(operation));
     }

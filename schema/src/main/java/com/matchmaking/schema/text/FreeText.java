@@ -82,10 +82,6 @@ public record FreeText(Kind kind, String value) {
             return max;
         }
 
-        public Controls controls() {
-            return controls;
-        }
-
         /**
          * Whether text that was already taken as this kind (a command's field) still fits it: not null, not blank,
          * within the bounds and free of refused control characters. Aggregates ask this of what commands carry.

@@ -53,14 +53,6 @@ public final class HistoryView<R> {
         });
     }
 
-    /** This view's answer turned into another. */
-    public <T> HistoryView<T> map(Function<R, T> mapping) {
-        return new HistoryView<>(() -> {
-            Reading<R> reading = begin();
-            return new Reading<>(reading::apply, () -> reading.result().map(mapping));
-        });
-    }
-
     /** A fresh fold: apply the subject's events in order, then take the result. */
     public Reading<R> begin() {
         return begin.get();

@@ -4,7 +4,7 @@ import com.matchmaking.app.access.Access;
 import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
-import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -25,10 +25,10 @@ import java.util.UUID;
 class AuditTrailController {
 
     private final AuditTrail trail;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final AccessProtocol access;
 
-    AuditTrailController(AuditTrail trail, MemberHistory history, AccessProtocol access) {
+    AuditTrailController(AuditTrail trail, SubjectHistory history, AccessProtocol access) {
         this.trail = trail;
         this.history = history;
         this.access = access;
@@ -49,7 +49,8 @@ class AuditTrailController {
     }
 
     @QueryMapping
-    List<MemberHistory.AccessEntry> myAccessLog(@ContextValue Actor actor) {
-        return history.load(actor.accountId()).accessLog();
+    List<AccessLogView.AccessEntry> myAccessLog(@ContextValue Actor actor) {
+        return history.read(actor.accountId(), AccessLogView.VIEW)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
     }
 }

@@ -2,7 +2,8 @@ package com.matchmaking.app.consent;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
-import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.history.HistoryView;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.policy.PrivacyNotices;
 import com.matchmaking.app.problem.MessageKey;
@@ -32,11 +33,11 @@ class ConsentLedgerController {
     }
 
     private final AuditedCommands commands;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final PrivacyNotices notices;
     private final Clock clock;
 
-    ConsentLedgerController(AuditedCommands commands, MemberHistory history, PrivacyNotices notices, Clock clock) {
+    ConsentLedgerController(AuditedCommands commands, SubjectHistory history, PrivacyNotices notices, Clock clock) {
         this.commands = commands;
         this.history = history;
         this.notices = notices;
@@ -57,13 +58,19 @@ class ConsentLedgerController {
         }
         commands.send(new AcceptPrivacyPolicy(actor.accountId(), current, clock.instant(), shown.language(),
                 shown.textHash()), actor, Purpose.PRIVACY_POLICY_ACCEPTANCE);
-        MemberHistory.PolicyAcceptance accepted = history.load(actor.accountId()).policyAcceptance();
+        ConsentViews.PolicyAcceptance accepted = own(actor, ConsentViews.POLICY_ACCEPTANCE);
         return new PolicyAcceptance(accepted.version(), current, current.equals(accepted.version()),
                 accepted.language(), accepted.textHash());
     }
 
     @QueryMapping
-    List<MemberHistory.ConsentEntry> myConsentHistory(@ContextValue Actor actor) {
-        return history.load(actor.accountId()).consentLedger();
+    List<ConsentViews.ConsentEntry> myConsentHistory(@ContextValue Actor actor) {
+        return own(actor, ConsentViews.LEDGER);
+    }
+
+    /** The caller's own log through the view; an account with no member behind it is not found, as ever. */
+    private <R> R own(Actor actor, HistoryView<R> view) {
+        return history.read(actor.accountId(), view)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
     }
 }

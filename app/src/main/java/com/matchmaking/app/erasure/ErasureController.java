@@ -6,7 +6,9 @@ import com.matchmaking.app.problem.Messages;
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
-import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.history.HistoryView;
+import com.matchmaking.app.history.SubjectHistory;
+import com.matchmaking.app.retention.RetentionState;
 import com.matchmaking.schema.erasure.CancelErasure;
 import com.matchmaking.schema.erasure.EraseMember;
 import com.matchmaking.schema.erasure.RequestErasure;
@@ -30,17 +32,20 @@ import java.util.UUID;
 class ErasureController {
 
     record ErasureStatus(String state, Instant requestedAt, Instant dueAt, ErasureReceipts.Receipt receipt,
-                         boolean legalHold, MemberHistory.RetentionNoticeState retentionNotice) {
+                         boolean legalHold, RetentionState.RetentionNoticeState retentionNotice) {
+    }
+
+    private record ErasureAndRetention(ErasureState erasure, RetentionState retention) {
     }
 
     private final AuditedCommands commands;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final ErasureReceipts receipts;
     private final MatchmakingProperties properties;
     private final Messages messages;
     private final Clock clock;
 
-    ErasureController(AuditedCommands commands, MemberHistory history, ErasureReceipts receipts,
+    ErasureController(AuditedCommands commands, SubjectHistory history, ErasureReceipts receipts,
                       MatchmakingProperties properties, Messages messages, Clock clock) {
         this.messages = messages;
         this.commands = commands;
@@ -59,7 +64,7 @@ class ErasureController {
         if (grace.isZero() || grace.isNegative()) {
             // The scheduler may erase the member between the request and here: then the receipt is already there.
             var receipt = receipts.forMember(actor.accountId());
-            if (receipt.isEmpty() && history.load(actor.accountId()).legalHold() != null) {
+            if (receipt.isEmpty() && own(actor, RetentionState.VIEW).legalHold() != null) {
                 return myErasureStatus(actor);
             }
             if (receipt.isEmpty()) {
@@ -84,10 +89,11 @@ class ErasureController {
 
     @QueryMapping
     ErasureStatus myErasureStatus(@ContextValue Actor actor) {
-        var record = history.load(actor.accountId());
-        var erasure = record.erasure();
+        var status = own(actor, HistoryView.combine(ErasureState.VIEW, RetentionState.VIEW, ErasureAndRetention::new));
+        var erasure = status.erasure();
         return new ErasureStatus(erasure.state(), erasure.requestedAt(), erasure.dueAt(),
-                receipts.forMember(actor.accountId()).orElse(null), record.legalHold() != null, record.retentionNotice());
+                receipts.forMember(actor.accountId()).orElse(null), status.retention().legalHold() != null,
+                status.retention().retentionNotice());
     }
 
     /** The receipt in words, in the reader's language: when, what was destroyed, and why. */
@@ -107,7 +113,7 @@ class ErasureController {
 
     /** The retention notice in words, in the member's language. */
     @SchemaMapping(typeName = "RetentionNotice", field = "message")
-    String retentionMessage(MemberHistory.RetentionNoticeState notice, Locale locale) {
+    String retentionMessage(RetentionState.RetentionNoticeState notice, Locale locale) {
         return messages.text(MessageKey.RETENTION_NOTICE_TEXT, locale,
                 Languages.dateTime(notice.lastActiveAt(), locale), Languages.dateTime(notice.dueAt(), locale));
     }
@@ -117,5 +123,11 @@ class ErasureController {
     ErasureReceipts.Receipt erasureReceipt(@Argument UUID memberId) {
         return receipts.forMember(memberId)
                 .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_ERASURE_RECEIPT));
+    }
+
+    /** The caller's own log through the view; an account with no member behind it is not found, as ever. */
+    private <R> R own(Actor actor, HistoryView<R> view) {
+        return history.read(actor.accountId(), view)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
     }
 }

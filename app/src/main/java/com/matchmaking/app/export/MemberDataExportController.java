@@ -7,12 +7,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.introduction.IntroductionsExport;
-import com.matchmaking.app.member.MemberHistory;
-import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.app.language.Languages;
 import com.matchmaking.app.policy.PersonalDataInventory;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.Messages;
+import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.app.member.MemberDetails;
 import com.matchmaking.schema.access.MemberAuditTrailViewed;
 import com.matchmaking.schema.access.MemberDataExported;
 import com.matchmaking.schema.access.MemberDataShared;
@@ -55,7 +56,7 @@ class MemberDataExportController {
             IntroductionRecordsViewed.class.getSimpleName());
 
     private final AuditedCommands commands;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final IntroductionsExport introductions;
     private final PersonalDataInventory inventory;
     private final Messages messages;
@@ -63,7 +64,7 @@ class MemberDataExportController {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    MemberDataExportController(AuditedCommands commands, MemberHistory history, IntroductionsExport introductions,
+    MemberDataExportController(AuditedCommands commands, SubjectHistory history, IntroductionsExport introductions,
                                PersonalDataInventory inventory, Messages messages, Clock clock) {
         this.commands = commands;
         this.history = history;
@@ -103,39 +104,41 @@ class MemberDataExportController {
     Map<String, Object> myDataExport(@ContextValue Actor actor, Locale locale) {
         Instant now = clock.instant();
         commands.send(new RecordDataExport(actor.accountId(), now), actor, Purpose.DATA_EXPORT);
-        MemberRecord record = history.load(actor.accountId());
+        ExportedMember record = history.read(actor.accountId(), ExportedMember.VIEW)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
         log.info("Export for member {}: {} events read", actor.accountId(), record.changes().size());
         return document(record, now, locale == null ? Languages.DEFAULT : locale);
     }
 
-    Map<String, Object> document(MemberRecord record, Instant generatedAt, Locale locale) {
+    Map<String, Object> document(ExportedMember record, Instant generatedAt, Locale locale) {
+        MemberDetails details = record.details();
         Map<String, Object> profile = new LinkedHashMap<>();
         for (ProfileField field : ProfileField.values()) {
-            profile.put(field.propertyName(), record.profile().value(field));
+            profile.put(field.propertyName(), details.profile().value(field));
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format", FORMAT);
         document.put("language", Languages.tag(locale));
         document.put("about", messages.text(MessageKey.EXPORT_ABOUT, locale));
         document.put("generatedAt", generatedAt);
-        document.put("memberId", record.memberId());
-        document.put("registeredAt", record.registeredAt());
-        document.put("acceptedPrivacyPolicyVersion", record.policyVersion());
+        document.put("memberId", details.memberId());
+        document.put("registeredAt", details.registeredAt());
+        document.put("acceptedPrivacyPolicyVersion", details.policyVersion());
         // The language and the hash of the exact text accepted last (null for acceptances from before languages).
         document.put("acceptedPrivacyPolicy", record.policyAcceptance());
         document.put("profile", profile);
-        document.put("preferences", record.preferences());
+        document.put("preferences", details.preferences());
         document.put("consents", List.copyOf(record.consents().values()));
         document.put("consentLedger", record.consentLedger());
         document.put("shares", record.shares());
         // That a legal hold keeps the data, not why: a hold may be confidential (PIPL Art. 18; GDPR Art. 23).
-        document.put("legalHold", record.legalHold() != null);
-        document.put("retentionNotice", record.retentionNotice());
-        document.put("idVerification", record.idVerification());
+        document.put("legalHold", record.retention().legalHold() != null);
+        document.put("retentionNotice", record.retention().retentionNotice());
+        document.put("idVerification", details.idVerification());
         document.put("erasure", record.erasure());
         document.put("matching", record.matching());
         document.put("consultationNotes", record.notes());
-        document.put("introductions", introductions.of(record.memberId()));
+        document.put("introductions", introductions.of(details.memberId()));
         document.put("history", record.changes().stream().filter(c -> !ACCESS_EVENTS.contains(c.event())).toList());
         document.put("accessLog", record.changes().stream().filter(c -> ACCESS_EVENTS.contains(c.event())).toList());
         document.put("purposes", purposes(locale));

@@ -5,8 +5,10 @@ import com.matchmaking.app.access.Access;
 import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
-import com.matchmaking.app.member.MemberHistory;
-import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.history.HistoryView;
+import com.matchmaking.app.history.SubjectHistory;
+import com.matchmaking.app.introduction.IntroductionRules.Party;
+import com.matchmaking.app.member.MemberDetails;
 import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -52,12 +54,12 @@ class IntroductionController {
     private final AuditedCommands commands;
     private final Introductions introductions;
     private final IntroductionRecords records;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final AccessProtocol access;
     private final Clock clock;
 
     IntroductionController(AuditedCommands commands, Introductions introductions, IntroductionRecords records,
-                           MemberHistory history, AccessProtocol access, Clock clock) {
+                           SubjectHistory history, AccessProtocol access, Clock clock) {
         this.commands = commands;
         this.introductions = introductions;
         this.records = records;
@@ -186,12 +188,13 @@ class IntroductionController {
                 || actor.accountId().equals(partner.memberId())) {
             return null;
         }
-        MemberRecord viewed = history.load(partner.memberId());
-        if (!contactStands(history.load(actor.accountId()), viewed)) {
+        Party viewed = party(partner.memberId());
+        if (!contactStands(party(actor.accountId()), viewed)) {
             return null;
         }
         return access.read(actor, partner.memberId(), Access.partnerContact(listed.introductionId()), () -> {
-            Profile profile = history.load(partner.memberId()).profile();
+            Profile profile = history.read(partner.memberId(), MemberDetails.PROFILE)
+                    .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
             return new PartnerContact(profile.phone(), profile.wechatId());
         });
     }
@@ -201,11 +204,17 @@ class IntroductionController {
      * either direction or a suspension of either takes contact back even where no ending of the introduction was
      * recorded (blocks stored before introductions ended with them), and whatever the listing says.
      */
-    private static boolean contactStands(MemberRecord viewer, MemberRecord viewed) {
+    private static boolean contactStands(Party viewer, Party viewed) {
         return !viewer.erased() && !viewed.erased()
-                && !viewer.matching().suspended() && !viewed.matching().suspended()
-                && !viewer.matching().blocked().contains(viewed.memberId())
-                && !viewed.matching().blocked().contains(viewer.memberId());
+                && !viewer.suspended() && !viewed.suspended()
+                && !viewer.blocked().contains(viewed.memberId())
+                && !viewed.blocked().contains(viewer.memberId());
+    }
+
+    /** The member's standing from their own log; an id with no member behind it is not found, as ever. */
+    private Party party(UUID memberId) {
+        return history.read(memberId, PartyView.VIEW)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
     }
 
     private Listed listed(UUID introductionId) {
@@ -234,12 +243,9 @@ class IntroductionController {
         if (memberId == null) {
             return false;
         }
-        try {
-            MemberRecord record = history.load(memberId);
-            return !record.erased() && actor.accountId().equals(record.matchmakerId());
-        } catch (RequestRejectedException unknown) {
-            return false;
-        }
+        return history.read(memberId, PartyView.VIEW)
+                .map(party -> !party.erased() && actor.accountId().equals(party.matchmakerId()))
+                .orElse(false);
     }
 
     /**
@@ -275,13 +281,20 @@ class IntroductionController {
 
     /** What another member may see: surname and a star, age, gender, city, education, height, marital status, about me. */
     private IntroducedMember partner(UUID memberId, UUID introductionId) {
-        MemberRecord record = history.load(memberId);
-        if (record.erased()) {
+        PartnerCard card = history.read(memberId, PartnerCard.VIEW)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
+        if (card.party().erased()) {
             return IntroducedMember.erased(introductionId);
         }
-        Profile p = record.profile();
+        Profile p = card.profile();
         return new IntroducedMember(memberId, false, Masking.surnameOnly(p.fullName()),
                 Masking.age(p.birthDate(), LocalDate.now(clock)), p.gender(), p.city(), p.education(), p.heightCm(),
                 p.maritalStatus(), p.aboutMe(), introductionId);
+    }
+
+    /** What a partner's card is made of, read in one pass: whether they are erased, and their profile. */
+    private record PartnerCard(Party party, Profile profile) {
+        static final HistoryView<PartnerCard> VIEW =
+                HistoryView.combine(PartyView.VIEW, MemberDetails.PROFILE, PartnerCard::new);
     }
 }

@@ -1,15 +1,16 @@
 package com.matchmaking.app.introduction;
 
+import com.matchmaking.app.history.HistoryView;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.schema.introduction.IntroductionFeedbackGiven;
 import com.matchmaking.schema.introduction.IntroductionPartyErased;
 import com.matchmaking.schema.introduction.IntroductionProposed;
 import com.matchmaking.schema.introduction.MeetingRecorded;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,10 @@ import java.util.UUID;
 @Component
 class IntroductionRecords {
 
-    private final EventStorageEngine events;
+    private final SubjectHistory history;
 
-    IntroductionRecords(EventStorageEngine events) {
-        this.events = events;
+    IntroductionRecords(SubjectHistory history) {
+        this.history = history;
     }
 
     record Meeting(Instant meetingAt, String place) {
@@ -36,23 +37,31 @@ class IntroductionRecords {
         static final Contents NONE = new Contents(null, List.of(), Map.of());
     }
 
+    private static final HistoryView<Contents> CONTENTS = HistoryView
+            .startingWith(Fold::new)
+            .on(IntroductionProposed.class, HistoryView.mutating((f, e) -> f.note = e.note()))
+            .on(MeetingRecorded.class, HistoryView.mutating((f, e) -> f.meetings.add(new Meeting(e.meetingAt(), e.place()))))
+            .on(IntroductionFeedbackGiven.class, HistoryView.mutating((f, e) -> f.feedback.put(e.memberId(), e.text())))
+            .on(IntroductionPartyErased.class, HistoryView.mutating((f, e) -> f.erased = true))
+            .build(Fold::contents);
+
     Contents load(UUID introductionId) {
-        String note = null;
-        List<Meeting> meetings = new ArrayList<>();
-        Map<UUID, String> feedback = new HashMap<>();
-        for (DomainEventMessage<?> message : events.readEvents(introductionId.toString(), 0).asStream().toList()) {
-            Object event = message.getPayload();
-            if (event instanceof IntroductionPartyErased) {
+        return history.read(introductionId, CONTENTS).orElse(Contents.NONE);
+    }
+
+    private static final class Fold {
+        private String note;
+        private final List<Meeting> meetings = new ArrayList<>();
+        private final Map<UUID, String> feedback = new HashMap<>();
+        private boolean erased;
+
+        Contents contents() {
+            if (erased) {
                 return Contents.NONE;
-            } else if (event instanceof IntroductionProposed e) {
-                note = e.note();
-            } else if (event instanceof MeetingRecorded e) {
-                meetings.add(new Meeting(e.meetingAt(), e.place()));
-            } else if (event instanceof IntroductionFeedbackGiven e) {
-                feedback.put(e.memberId(), e.text());
             }
+            List<Meeting> sorted = new ArrayList<>(meetings);
+            sorted.sort(Comparator.comparing(Meeting::meetingAt));
+            return new Contents(note, List.copyOf(sorted), Map.copyOf(feedback));
         }
-        meetings.sort(java.util.Comparator.comparing(Meeting::meetingAt));
-        return new Contents(note, List.copyOf(meetings), Map.copyOf(feedback));
     }
 }

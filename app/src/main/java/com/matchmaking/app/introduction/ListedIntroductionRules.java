@@ -1,14 +1,11 @@
 package com.matchmaking.app.introduction;
 
-import com.matchmaking.app.member.MemberHistory;
-import com.matchmaking.app.problem.Classification;
-import com.matchmaking.app.problem.RequestRejectedException;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.readmodels.introduction.Introductions;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,11 +15,11 @@ import java.util.UUID;
 @Component
 class ListedIntroductionRules implements IntroductionRules {
 
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final Introductions introductions;
     private final IntroductionProperties properties;
 
-    ListedIntroductionRules(MemberHistory history, Introductions introductions, IntroductionProperties properties) {
+    ListedIntroductionRules(SubjectHistory history, Introductions introductions, IntroductionProperties properties) {
         this.history = history;
         this.introductions = introductions;
         this.properties = properties;
@@ -30,17 +27,7 @@ class ListedIntroductionRules implements IntroductionRules {
 
     @Override
     public Optional<Party> party(UUID memberId) {
-        MemberHistory.MemberRecord record;
-        try {
-            record = history.load(memberId);
-        } catch (RequestRejectedException e) {
-            if (e.classification() == Classification.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        return Optional.of(new Party(memberId, record.erased(), record.matching().suspended(), record.matching().paused(),
-                record.matchmakerId(), Set.copyOf(record.matching().blocked())));
+        return history.read(memberId, PartyView.VIEW);
     }
 
     @Override

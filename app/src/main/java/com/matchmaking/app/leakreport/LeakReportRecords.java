@@ -1,5 +1,7 @@
 package com.matchmaking.app.leakreport;
 
+import com.matchmaking.app.history.HistoryView;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.leakreport.LeakCaseClosed;
@@ -7,8 +9,6 @@ import com.matchmaking.schema.leakreport.LeakCaseNoteAdded;
 import com.matchmaking.schema.leakreport.LeakCaseViewed;
 import com.matchmaking.schema.leakreport.LeakInvestigationStarted;
 import com.matchmaking.schema.leakreport.LeakReportFiled;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -20,10 +20,10 @@ import java.util.UUID;
 @Component
 class LeakReportRecords {
 
-    private final EventStorageEngine events;
+    private final SubjectHistory history;
 
-    LeakReportRecords(EventStorageEngine events) {
-        this.events = events;
+    LeakReportRecords(SubjectHistory history) {
+        this.history = history;
     }
 
     /** One step of a case's history, with who took it (a compliance officer, or nobody named for the filing). */
@@ -35,34 +35,42 @@ class LeakReportRecords {
                           UUID suspectedStaffId, UUID concernedMemberId, Instant filedAt, List<Step> history) {
     }
 
+    private static final HistoryView<Fold> CASE = HistoryView
+            .startingWith(Fold::new)
+            .identifiedBy(LeakReportFiled.class)
+            .on(LeakReportFiled.class, HistoryView.mutating((f, e) -> {
+                f.filed = e;
+                f.status = "OPEN";
+                f.steps.add(new Step(e.filedAt(), "FILED", null, null));
+            }))
+            .on(LeakInvestigationStarted.class, HistoryView.mutating((f, e) -> {
+                f.status = "INVESTIGATING";
+                f.steps.add(new Step(e.startedAt(), "INVESTIGATION_STARTED", e.investigatorId(), null));
+            }))
+            .on(LeakCaseNoteAdded.class, HistoryView.mutating((f, e) ->
+                    f.steps.add(new Step(e.addedAt(), "NOTE", e.authorId(), e.note()))))
+            .on(LeakCaseClosed.class, HistoryView.mutating((f, e) -> {
+                f.status = "CLOSED";
+                f.outcome = e.outcome().name();
+                f.steps.add(new Step(e.closedAt(), "CLOSED", e.closedBy(), e.note()));
+            }))
+            .on(LeakCaseViewed.class, HistoryView.mutating((f, e) ->
+                    f.steps.add(new Step(e.viewedAt(), "VIEWED", e.viewerId(), null))))
+            .build(f -> f);
+
     LeakCaseRecord load(UUID reportId) {
-        List<Step> history = new ArrayList<>();
-        LeakReportFiled filed = null;
-        String status = null;
-        String outcome = null;
-        for (DomainEventMessage<?> message : events.readEvents(reportId.toString(), 0).asStream().toList()) {
-            Object event = message.getPayload();
-            if (event instanceof LeakReportFiled e) {
-                filed = e;
-                status = "OPEN";
-                history.add(new Step(e.filedAt(), "FILED", null, null));
-            } else if (event instanceof LeakInvestigationStarted e) {
-                status = "INVESTIGATING";
-                history.add(new Step(e.startedAt(), "INVESTIGATION_STARTED", e.investigatorId(), null));
-            } else if (event instanceof LeakCaseNoteAdded e) {
-                history.add(new Step(e.addedAt(), "NOTE", e.authorId(), e.note()));
-            } else if (event instanceof LeakCaseClosed e) {
-                status = "CLOSED";
-                outcome = e.outcome().name();
-                history.add(new Step(e.closedAt(), "CLOSED", e.closedBy(), e.note()));
-            } else if (event instanceof LeakCaseViewed e) {
-                history.add(new Step(e.viewedAt(), "VIEWED", e.viewerId(), null));
-            }
-        }
-        if (filed == null) {
-            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_LEAK_CASE);
-        }
-        return new LeakCaseRecord(reportId, filed.category().name(), status, outcome, filed.reporterId(), filed.description(),
-                filed.suspectedStaffId(), filed.concernedMemberId(), filed.filedAt(), List.copyOf(history));
+        Fold fold = history.read(reportId, CASE)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_LEAK_CASE));
+        LeakReportFiled filed = fold.filed;
+        return new LeakCaseRecord(reportId, filed.category().name(), fold.status, fold.outcome, filed.reporterId(),
+                filed.description(), filed.suspectedStaffId(), filed.concernedMemberId(), filed.filedAt(),
+                List.copyOf(fold.steps));
+    }
+
+    private static final class Fold {
+        private LeakReportFiled filed;
+        private String status;
+        private String outcome;
+        private final List<Step> steps = new ArrayList<>();
     }
 }

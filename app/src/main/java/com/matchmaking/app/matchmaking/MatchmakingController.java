@@ -5,8 +5,9 @@ import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
 import com.matchmaking.app.availability.KnownMembers;
-import com.matchmaking.app.member.MemberHistory;
-import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.consent.ConsentViews;
+import com.matchmaking.app.history.HistoryView;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -37,12 +38,12 @@ import java.util.UUID;
 class MatchmakingController {
 
     private final AuditedCommands commands;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final KnownMembers members;
     private final AccessProtocol access;
     private final Clock clock;
 
-    MatchmakingController(AuditedCommands commands, MemberHistory history, KnownMembers members,
+    MatchmakingController(AuditedCommands commands, SubjectHistory history, KnownMembers members,
                           AccessProtocol access, Clock clock) {
         this.commands = commands;
         this.history = history;
@@ -52,16 +53,15 @@ class MatchmakingController {
     }
 
     record MatchingStatus(boolean paused, boolean suspended, List<UUID> blockedMembers, boolean personalised) {
-        static MatchingStatus of(MemberRecord record) {
-            return new MatchingStatus(record.matching().paused(), record.matching().suspended(),
-                    record.matching().blocked(),
-                    record.consents().get(ConsentPurpose.PERSONALISED_RECOMMENDATIONS).granted());
-        }
+        static final HistoryView<MatchingStatus> VIEW = HistoryView.combine(MatchingState.VIEW, ConsentViews.CURRENT,
+                (matching, consents) -> new MatchingStatus(matching.paused(), matching.suspended(), matching.blocked(),
+                        consents.get(ConsentPurpose.PERSONALISED_RECOMMENDATIONS).granted()));
     }
 
     @QueryMapping
     MatchingStatus myMatchingStatus(@ContextValue Actor actor) {
-        return MatchingStatus.of(history.load(actor.accountId()));
+        return history.read(actor.accountId(), MatchingStatus.VIEW)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
     }
 
     @MutationMapping
@@ -98,20 +98,22 @@ class MatchmakingController {
     }
 
     @MutationMapping
-    MemberHistory.ConsultationNote addConsultationNote(@Argument UUID memberId, @Argument String text,
+    ConsultationNote addConsultationNote(@Argument UUID memberId, @Argument String text,
                                                       @ContextValue Actor actor) {
         String note = FreeTextInput.required(Kind.CARE_TEXT, text, "text");
         requireKnown(memberId);
         UUID noteId = UUID.randomUUID();
         var addedAt = clock.instant();
         commands.send(new AddConsultationNote(memberId, noteId, actor.accountId(), note, addedAt), actor, Purpose.CUSTOMER_CARE);
-        return new MemberHistory.ConsultationNote(noteId, actor.accountId(), note, addedAt);
+        return new ConsultationNote(noteId, actor.accountId(), note, addedAt);
     }
 
     @QueryMapping
-    List<MemberHistory.ConsultationNote> consultationNotes(@Argument UUID memberId, @ContextValue Actor actor) {
+    List<ConsultationNote> consultationNotes(@Argument UUID memberId, @ContextValue Actor actor) {
         requireKnown(memberId);
-        return access.read(actor, memberId, Access.consultationNotes(), () -> history.load(memberId).notes());
+        return access.read(actor, memberId, Access.consultationNotes(), 
+                () -> history.read(memberId, ConsultationNote.ALL)
+                        .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER)));
     }
 
     /** Registered and not erased, from the log itself: a member registered a moment ago is already known. */

@@ -7,6 +7,7 @@ import com.matchmaking.app.account.LoginNames;
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.account.OneTimeCodes;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.app.mail.Mailer;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -50,7 +51,7 @@ class EmailChanges {
     private static final OneTimeCodes.Purpose PURPOSE = OneTimeCodes.Purpose.CHANGE_EMAIL;
 
     private final AuditedCommands commands;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final Logins logins;
     private final LoginNames loginNames;
     private final LoginAvailability availability;
@@ -61,7 +62,7 @@ class EmailChanges {
     private final CredentialProperties settings;
     private final Clock clock;
 
-    EmailChanges(AuditedCommands commands, MemberHistory history, Logins logins, LoginNames loginNames,
+    EmailChanges(AuditedCommands commands, SubjectHistory history, Logins logins, LoginNames loginNames,
                  LoginAvailability availability, OneTimeCodes codes, Mailer mailer,
                  @Qualifier("eventSerializer") Serializer serializer, JdbcTemplate jdbc, CredentialProperties settings,
                  Clock clock) {
@@ -80,7 +81,7 @@ class EmailChanges {
 
     /** Starts a change to a valid address; the member's answer does not depend on whether the address is taken. */
     void start(UUID memberId, String newEmail, Locale locale) {
-        String current = history.load(memberId).profile().email();
+        String current = currentEmail(memberId);
         if (current != null && LoginNames.normalise(current).equals(LoginNames.normalise(newEmail))) {
             return; // Their own address already: nothing to confirm.
         }
@@ -121,7 +122,7 @@ class EmailChanges {
         if (change.isEmpty() || change.get(0).email() == null) {
             throw RequestRejectedException.badRequest(MessageKey.CODE_INVALID);
         }
-        String oldEmail = history.load(memberId).profile().email();
+        String oldEmail = currentEmail(memberId);
         commands.send(new UpdateProfile(memberId, emailOnly(change.get(0).email()), now), actor, Purpose.EMAIL_CHANGE);
         logins.logout(memberId);
         log.info("Email change confirmed by member {}; their earlier tokens are revoked", memberId);
@@ -157,5 +158,10 @@ class EmailChanges {
         if (removed > 0) {
             log.info("Removed {} unconfirmed email changes", removed);
         }
+    }
+
+    private String currentEmail(UUID memberId) {
+        return history.read(memberId, MemberDetails.PROFILE)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER)).email();
     }
 }

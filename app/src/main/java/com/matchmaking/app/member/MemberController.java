@@ -4,7 +4,9 @@ import com.matchmaking.app.policy.PrivacyPolicies;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.account.Logins;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
-import com.matchmaking.app.member.MemberHistory.MemberRecord;
+import com.matchmaking.app.consent.ConsentViews;
+import com.matchmaking.app.history.HistoryView;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.app.member.MemberInputs.PreferencesInput;
 import com.matchmaking.app.member.MemberInputs.ProfileInput;
 import com.matchmaking.app.member.MemberInputs.RegisterMemberInput;
@@ -45,14 +47,14 @@ import java.util.UUID;
 class MemberController {
 
     private final AuditedCommands commands;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final PrivacyPolicies policies;
     private final Clock clock;
     private final Registrations registrations;
     private final Logins logins;
     private final EmailChanges emailChanges;
 
-    MemberController(AuditedCommands commands, MemberHistory history, PrivacyPolicies policies,
+    MemberController(AuditedCommands commands, SubjectHistory history, PrivacyPolicies policies,
                      Clock clock, Registrations registrations, Logins logins, EmailChanges emailChanges) {
         this.registrations = registrations;
         this.emailChanges = emailChanges;
@@ -73,7 +75,7 @@ class MemberController {
                          String maskedIdNumber, Boolean idVerified, Instant registeredAt, Instant updatedAt,
                          PartnerPreferences preferences) {
 
-        static MemberProfile of(MemberRecord r) {
+        static MemberProfile of(MemberDetails r) {
             var p = r.profile();
             var id = r.idVerification();
             return new MemberProfile(r.memberId(), p.email(), p.fullName(), p.phone(), p.gender(), p.birthDate(), p.city(),
@@ -96,7 +98,7 @@ class MemberController {
 
     @QueryMapping
     MemberProfile me(@ContextValue Actor actor) {
-        return MemberProfile.of(history.load(actor.accountId()));
+        return MemberProfile.of(own(actor, MemberDetails.VIEW));
     }
 
     /**
@@ -131,7 +133,7 @@ class MemberController {
     PartnerPreferences updateMyPreferences(@Argument PreferencesInput input, @ContextValue Actor actor) {
         commands.send(new UpdatePreferences(actor.accountId(), MemberInputs.preferences(input), clock.instant()), actor,
                 Purpose.SELF_SERVICE);
-        return history.load(actor.accountId()).preferences();
+        return own(actor, MemberDetails.VIEW).preferences();
     }
 
     /**
@@ -142,27 +144,33 @@ class MemberController {
     MemberProfile submitIdNumber(@Argument String idNumber, @ContextValue Actor actor) {
         String id = IdNumbers.normalise(idNumber == null ? "" : idNumber)
                 .orElseThrow(() -> RequestRejectedException.badRequest(MessageKey.ID_NUMBER_FORMAT));
-        boolean verified = IdNumbers.verifies(id, history.load(actor.accountId()).profile().birthDate());
+        boolean verified = IdNumbers.verifies(id, own(actor, MemberDetails.PROFILE).birthDate());
         commands.send(new VerifyIdNumber(actor.accountId(), Masking.idNumber(id), verified, clock.instant()), actor,
                 Purpose.ID_VERIFICATION);
         return me(actor);
     }
 
     @QueryMapping
-    Collection<MemberHistory.ConsentState> myConsents(@ContextValue Actor actor) {
-        return history.load(actor.accountId()).consents().values();
+    Collection<ConsentViews.ConsentState> myConsents(@ContextValue Actor actor) {
+        return own(actor, ConsentViews.CURRENT).values();
     }
 
     @MutationMapping
-    Collection<MemberHistory.ConsentState> grantConsent(@Argument ConsentPurpose purpose, @ContextValue Actor actor) {
+    Collection<ConsentViews.ConsentState> grantConsent(@Argument ConsentPurpose purpose, @ContextValue Actor actor) {
         commands.send(new GrantConsent(actor.accountId(), purpose, policies.currentVersion(), clock.instant()),
                 actor, Purpose.CONSENT);
         return myConsents(actor);
     }
 
     @MutationMapping
-    Collection<MemberHistory.ConsentState> withdrawConsent(@Argument ConsentPurpose purpose, @ContextValue Actor actor) {
+    Collection<ConsentViews.ConsentState> withdrawConsent(@Argument ConsentPurpose purpose, @ContextValue Actor actor) {
         commands.send(new WithdrawConsent(actor.accountId(), purpose, clock.instant()), actor, Purpose.CONSENT);
         return myConsents(actor);
+    }
+
+    /** The caller's own log through the view; an account with no member behind it is not found, as ever. */
+    private <R> R own(Actor actor, HistoryView<R> view) {
+        return history.read(actor.accountId(), view)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
     }
 }

@@ -2,7 +2,7 @@ package com.matchmaking.app.retention;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
-import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -38,11 +38,11 @@ class LegalHoldController {
     }
 
     private final AuditedCommands commands;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final LegalHolds holds;
     private final Clock clock;
 
-    LegalHoldController(AuditedCommands commands, MemberHistory history, LegalHolds holds, Clock clock) {
+    LegalHoldController(AuditedCommands commands, SubjectHistory history, LegalHolds holds, Clock clock) {
         this.commands = commands;
         this.history = history;
         this.holds = holds;
@@ -73,7 +73,8 @@ class LegalHoldController {
     }
 
     private Optional<LegalHold> holdOf(UUID memberId) {
-        var state = history.load(memberId).legalHold();
+        var state = history.read(memberId, RetentionState.VIEW)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER)).legalHold();
         return state == null ? Optional.empty()
                 : Optional.of(new LegalHold(memberId, state.reason(), state.placedBy(), state.placedAt()));
     }

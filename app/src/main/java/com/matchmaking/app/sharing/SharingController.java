@@ -4,8 +4,10 @@ import com.matchmaking.app.access.Access;
 import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;
-import com.matchmaking.app.member.MemberHistory;
-import com.matchmaking.app.member.MemberHistory.ShareRecord;
+import com.matchmaking.app.history.HistoryView;
+import com.matchmaking.app.history.SubjectHistory;
+import com.matchmaking.app.member.MemberDetails;
+import com.matchmaking.app.sharing.Shares.ShareRecord;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.app.problem.Violations;
@@ -55,13 +57,13 @@ class SharingController {
     }
 
     private final AuditedCommands commands;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final MemberCards cards;
     private final DataShareRegister register;
     private final AccessProtocol access;
     private final Clock clock;
 
-    SharingController(AuditedCommands commands, MemberHistory history, MemberCards cards, DataShareRegister register,
+    SharingController(AuditedCommands commands, SubjectHistory history, MemberCards cards, DataShareRegister register,
                       AccessProtocol access, Clock clock) {
         this.commands = commands;
         this.history = history;
@@ -91,7 +93,7 @@ class SharingController {
 
     @QueryMapping
     List<ShareRecord> myDataShares(@ContextValue Actor actor) {
-        return history.load(actor.accountId()).shares();
+        return member(actor.accountId(), Shares.VIEW);
     }
 
     @MutationMapping
@@ -113,8 +115,8 @@ class SharingController {
     DataSharePackage collectDataShare(@Argument UUID shareId, @ContextValue Actor actor) {
         UUID memberId = memberOf(shareId);
         return access.readAt(actor, memberId, Access.sharePackage(shareId), producedAt -> {
-            MemberHistory.MemberRecord record = history.load(memberId);
-            ShareRecord share = record.share(shareId)
+            SharesAndProfile record = member(memberId, SharesAndProfile.VIEW);
+            ShareRecord share = Shares.find(record.shares(), shareId)
                     .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));
             Profile profile = record.profile();
             Map<String, Object> values = new LinkedHashMap<>();
@@ -128,11 +130,11 @@ class SharingController {
 
     @QueryMapping
     List<ShareRecord> dataShareRegister(@Argument Instant from, @Argument Instant to) {
-        Map<UUID, MemberHistory.MemberRecord> members = new LinkedHashMap<>();
+        Map<UUID, List<ShareRecord>> members = new LinkedHashMap<>();
         List<ShareRecord> shares = new ArrayList<>();
         for (DataShareRegister.Entry entry : register.between(from, to, MAX_REGISTER)) {
-            MemberHistory.MemberRecord record = members.computeIfAbsent(entry.memberId(), history::load);
-            record.share(entry.shareId()).ifPresent(shares::add);
+            List<ShareRecord> ofMember = members.computeIfAbsent(entry.memberId(), id -> member(id, Shares.VIEW));
+            Shares.find(ofMember, entry.shareId()).ifPresent(shares::add);
         }
         return shares;
     }
@@ -142,7 +144,20 @@ class SharingController {
     }
 
     private ShareRecord share(UUID memberId, UUID shareId) {
-        return history.load(memberId).share(shareId).orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));
+        return Shares.find(member(memberId, Shares.VIEW), shareId)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_SHARE));
+    }
+
+    /** The member's log through the view; an id with no member behind it is not found, as ever. */
+    private <R> R member(UUID memberId, HistoryView<R> view) {
+        return history.read(memberId, view)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
+    }
+
+    /** What a share's package is made of, read in one pass: the share and the profile it takes the values from. */
+    private record SharesAndProfile(List<ShareRecord> shares, Profile profile) {
+        static final HistoryView<SharesAndProfile> VIEW =
+                HistoryView.combine(Shares.VIEW, MemberDetails.PROFILE, SharesAndProfile::new);
     }
 
     /** Staff may ask to share only members they may see: a matchmaker their own members, customer service any. */

@@ -1,5 +1,7 @@
 package com.matchmaking.app.staff;
 
+import com.matchmaking.app.history.HistoryView;
+import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
 import com.matchmaking.schema.account.Role;
@@ -9,8 +11,6 @@ import com.matchmaking.schema.staff.StaffCreated;
 import com.matchmaking.schema.staff.StaffReinstated;
 import com.matchmaking.schema.staff.StaffRolesChanged;
 import com.matchmaking.schema.staff.StaffSuspended;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -25,56 +25,43 @@ import java.util.UUID;
 @Component
 class StaffRecords {
 
-    private final EventStorageEngine events;
+    private final SubjectHistory history;
 
-    StaffRecords(EventStorageEngine events) {
-        this.events = events;
+    StaffRecords(SubjectHistory history) {
+        this.history = history;
     }
 
     /** One staff account. */
     record StaffAccount(UUID staffId, String displayName, List<Role> roles, boolean suspended, String suspensionReason,
                         String agreementVersion, LocalDate agreementSignedOn, LocalDate trainingCompletedOn,
                         Instant createdAt) {
+
+        private StaffAccount with(List<Role> roles, boolean suspended, String reason, String version,
+                                  LocalDate signedOn, LocalDate trainedOn) {
+            return new StaffAccount(staffId, displayName, roles, suspended, reason, version, signedOn, trainedOn,
+                    createdAt);
+        }
     }
+
+    private static final HistoryView<StaffAccount> ACCOUNT = HistoryView
+            .startingWith(() -> (StaffAccount) null)
+            .identifiedBy(StaffCreated.class)
+            .on(StaffCreated.class, (a, e) -> new StaffAccount(e.staffId(), e.displayName(),
+                    e.roles().stream().sorted().toList(), false, null, null, null, null, e.createdAt()))
+            .on(StaffRolesChanged.class, (a, e) -> a.with(e.roles().stream().sorted().toList(), a.suspended(),
+                    a.suspensionReason(), a.agreementVersion(), a.agreementSignedOn(), a.trainingCompletedOn()))
+            .on(StaffSuspended.class, (a, e) -> a.with(a.roles(), true, e.reason().name(), a.agreementVersion(),
+                    a.agreementSignedOn(), a.trainingCompletedOn()))
+            .on(StaffReinstated.class, (a, e) -> a.with(a.roles(), false, null, a.agreementVersion(),
+                    a.agreementSignedOn(), a.trainingCompletedOn()))
+            .on(ConfidentialityAgreementRecorded.class, (a, e) -> a.with(a.roles(), a.suspended(),
+                    a.suspensionReason(), e.version(), e.signedOn(), a.trainingCompletedOn()))
+            .on(PrivacyTrainingRecorded.class, (a, e) -> a.with(a.roles(), a.suspended(), a.suspensionReason(),
+                    a.agreementVersion(), a.agreementSignedOn(), e.completedOn()))
+            .build(a -> a);
 
     StaffAccount load(UUID staffId) {
-        Fold fold = new Fold();
-        events.readEvents(staffId.toString(), 0).asStream().map(DomainEventMessage::getPayload).forEach(fold::apply);
-        if (fold.account == null) {
-            throw RequestRejectedException.notFound(MessageKey.NO_SUCH_STAFF);
-        }
-        return fold.account;
-    }
-
-    private static final class Fold {
-        private StaffAccount account;
-
-        void apply(Object event) {
-            if (event instanceof StaffCreated e) {
-                account = new StaffAccount(e.staffId(), e.displayName(), e.roles().stream().sorted().toList(), false, null,
-                        null, null, null, e.createdAt());
-            } else if (event instanceof StaffRolesChanged e) {
-                account = with(e.roles().stream().sorted().toList(), account.suspended(), account.suspensionReason(),
-                        account.agreementVersion(), account.agreementSignedOn(), account.trainingCompletedOn());
-            } else if (event instanceof StaffSuspended e) {
-                account = with(account.roles(), true, e.reason().name(), account.agreementVersion(),
-                        account.agreementSignedOn(), account.trainingCompletedOn());
-            } else if (event instanceof StaffReinstated) {
-                account = with(account.roles(), false, null, account.agreementVersion(), account.agreementSignedOn(),
-                        account.trainingCompletedOn());
-            } else if (event instanceof ConfidentialityAgreementRecorded e) {
-                account = with(account.roles(), account.suspended(), account.suspensionReason(), e.version(), e.signedOn(),
-                        account.trainingCompletedOn());
-            } else if (event instanceof PrivacyTrainingRecorded e) {
-                account = with(account.roles(), account.suspended(), account.suspensionReason(), account.agreementVersion(),
-                        account.agreementSignedOn(), e.completedOn());
-            }
-        }
-
-        private StaffAccount with(List<Role> roles, boolean suspended, String reason, String version, LocalDate signedOn,
-                                  LocalDate trainedOn) {
-            return new StaffAccount(account.staffId(), account.displayName(), roles, suspended, reason, version, signedOn,
-                    trainedOn, account.createdAt());
-        }
+        return history.read(staffId, ACCOUNT)
+                .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_STAFF));
     }
 }

@@ -3,7 +3,8 @@ package com.matchmaking.app.staffview;
 import com.matchmaking.app.access.Access;
 import com.matchmaking.app.access.AccessProtocol;
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.history.SubjectHistory;
+import com.matchmaking.app.member.MemberDetails;
 import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
@@ -31,10 +32,10 @@ import java.util.UUID;
 class RevealController {
 
     private final MemberCards cards;
-    private final MemberHistory history;
+    private final SubjectHistory history;
     private final AccessProtocol access;
 
-    RevealController(MemberCards cards, MemberHistory history, AccessProtocol access) {
+    RevealController(MemberCards cards, SubjectHistory history, AccessProtocol access) {
         this.cards = cards;
         this.history = history;
         this.access = access;
@@ -62,7 +63,8 @@ class RevealController {
             throw RequestRejectedException.forbidden(MessageKey.REVEAL_FIELD_FORBIDDEN);
         }
         return access.read(actor, memberId, Access.fieldReveal(field, stated), () -> {
-            Profile profile = history.load(memberId).profile();
+            Profile profile = history.read(memberId, MemberDetails.PROFILE)
+                    .orElseThrow(() -> RequestRejectedException.notFound(MessageKey.NO_SUCH_MEMBER));
             return switch (field) {
                 case FULL_NAME -> profile.fullName();
                 case PHONE -> profile.phone();

@@ -1,7 +1,8 @@
 package com.matchmaking.app.access;
 
 import com.matchmaking.app.account.Actor;
-import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.history.SubjectHistory;
+import com.matchmaking.app.matchmaking.ConsultationNote;
 import com.matchmaking.schema.authorization.AuthorizationTable;
 import com.matchmaking.schema.authorization.AuthorizationTable.OperationRule;
 import com.tngtech.archunit.core.domain.AccessTarget;
@@ -49,9 +50,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessProtocolRuleTest {
 
-    /** What reads one member's data: their decrypted log, an introduction's records, a trail, a single card. */
+    /**
+     * What reads one member's data: any subject's decrypted log (whatever view it is read through: a member's, an
+     * introduction's), an introduction's records, a trail, a single card.
+     */
     static final Set<String> READERS = Set.of(
-            "com.matchmaking.app.member.MemberHistory.load",
+            "com.matchmaking.app.history.SubjectHistory.read",
+            "com.matchmaking.app.history.SubjectHistory.readFrom",
             "com.matchmaking.app.introduction.IntroductionRecords.load",
             "com.matchmaking.app.audit.AuditTrail.read",
             "com.matchmaking.readmodels.member.MemberCards.matchmakerCard",
@@ -113,7 +118,7 @@ class AccessProtocolRuleTest {
         JavaClasses forgetful = new ClassFileImporter().importClasses(ForgetfulController.class);
         assertThat(violations(forgetful)).containsOnlyKeys("Query.consultationNotes");
         assertThat(violations(forgetful).get("Query.consultationNotes"))
-                .contains("com.matchmaking.app.member.MemberHistory.load");
+                .contains("com.matchmaking.app.history.SubjectHistory.read");
     }
 
     /** Only the protocol writes the commands that record an access: no controller writes the steps by hand. */
@@ -249,19 +254,20 @@ class AccessProtocolRuleTest {
     @Controller
     static class ForgetfulController {
 
-        private final MemberHistory history;
+        private final SubjectHistory history;
 
-        ForgetfulController(MemberHistory history) {
+        ForgetfulController(SubjectHistory history) {
             this.history = history;
         }
 
         @QueryMapping
-        List<MemberHistory.ConsultationNote> consultationNotes(UUID memberId, @ContextValue Actor actor) {
+        List<ConsultationNote> consultationNotes(UUID memberId, @ContextValue Actor actor) {
             return notes(memberId);
         }
 
-        private List<MemberHistory.ConsultationNote> notes(UUID memberId) {
-            return Arrays.asList(history.load(memberId).notes().toArray(MemberHistory.ConsultationNote[]::new));
+        private List<ConsultationNote> notes(UUID memberId) {
+            return Arrays.asList(history.read(memberId, ConsultationNote.ALL).orElseThrow()
+                    .toArray(ConsultationNote[]::new));
         }
     }
 }

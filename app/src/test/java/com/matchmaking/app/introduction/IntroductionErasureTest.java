@@ -1,6 +1,7 @@
 package com.matchmaking.app.introduction;
 
-import com.matchmaking.app.member.MemberHistory;
+import com.matchmaking.app.history.SubjectHistory;
+import com.matchmaking.app.matchmaking.ConsultationNote;
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.Staffing;
@@ -29,7 +30,7 @@ class IntroductionErasureTest extends IntegrationTest {
     @Autowired
     SubjectKeyVault vault;
     @Autowired
-    MemberHistory history;
+    SubjectHistory history;
 
     @Test
     void anErasedPartnerLeavesNothingPersonalInTheIntroduction() {
@@ -80,7 +81,7 @@ class IntroductionErasureTest extends IntegrationTest {
                 leaving.memberId(), leaving.memberId())).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM introduction_member_lock WHERE member_id = ?", Integer.class,
                 leaving.memberId())).isZero();
-        assertThat(history.load(leaving.memberId()).notes()).singleElement()
+        assertThat(history.read(leaving.memberId(), ConsultationNote.ALL).orElseThrow()).singleElement()
                 .satisfies(n -> assertThat(n.text()).doesNotContain(leaving.data().marker()));
         assertRefused(api().as(service.token()).documentName("consultationNotes")
                 .variable("memberId", leaving.memberId().toString()).execute(), "NOT_FOUND", "No such member");

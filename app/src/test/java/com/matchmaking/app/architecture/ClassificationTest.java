@@ -1,10 +1,9 @@
 package com.matchmaking.app.architecture;
 
+import com.matchmaking.app.support.ProductionClasses;
 import com.matchmaking.keys.serialization.ClassPlan;
 import com.matchmaking.keys.serialization.PersonalDataCatalog;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,7 @@ class ClassificationTest {
 
     private static List<Class<?>> storedTypes() {
         List<Class<?>> types = new ArrayList<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.matchmaking")) {
+        for (JavaClass type : ProductionClasses.all()) {
             if (type.isAnnotatedWith(Revision.class) || type.isAnnotatedWith(Aggregate.class)) {
                 types.add(type.reflect());
             }
@@ -75,8 +73,8 @@ class ClassificationTest {
     @Test
     void everyEventRecordIsRevisioned() {
         List<String> unrevisioned = new ArrayList<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.matchmaking.schema")) {
+        for (JavaClass type : ProductionClasses.all()
+                .that(JavaClass.Predicates.resideInAPackage("com.matchmaking.schema.."))) {
             boolean looksLikeEvent = type.isRecord() && type.getFields().stream()
                     .anyMatch(f -> f.isAnnotatedWith(com.matchmaking.keys.DataSubjectId.class));
             if (looksLikeEvent && !type.isAnnotatedWith(Revision.class)) {

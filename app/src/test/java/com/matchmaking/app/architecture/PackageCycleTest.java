@@ -1,9 +1,6 @@
 package com.matchmaking.app.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
+import com.matchmaking.app.support.ProductionClasses;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,23 +14,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class PackageCycleTest {
 
-    /**
-     * Production classes only: besides test-classes folders, the modules' test jars, which the full build puts on the
-     * class path instead of the folders (their tests may use any package of their module).
-     */
-    private static final ImportOption PRODUCTION_CLASSES = location ->
-            ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location) && !location.contains("-tests.jar");
-
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(PRODUCTION_CLASSES).importPackages("com.matchmaking");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"keys", "schema", "readmodels", "app"})
     void theFeaturePackagesOfEachModuleAreFreeOfCycles(String module) {
-        slices().matching("com.matchmaking." + module + ".(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("com.matchmaking." + module + ".(*)..").should().beFreeOfCycles().check(ProductionClasses.all());
     }
 }

@@ -2,6 +2,7 @@ package com.matchmaking.app.erasure;
 
 import com.matchmaking.app.MatchmakingApplication;
 import com.matchmaking.app.support.Api;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TestApplications;
 import com.matchmaking.app.support.TestMembers;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * database; on start the application erases again every subject whose keys have come back, and the receipt says so.
  * The application is started and stopped by hand here, on databases and a data folder the test controls.
  */
+@RunsBesideTheSuite
 class ErasureLedgerTest {
 
     @Test

@@ -2,6 +2,7 @@ package com.matchmaking.app.nodes;
 
 import com.matchmaking.app.MatchmakingApplication;
 import com.matchmaking.app.support.Api;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.app.support.TestApplications;
 import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.keys.testing.TestPostgres;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code INTERNAL_ERROR} (conflicts on the member are retried, and what is left is a clear {@code CONFLICT}); a
  * connection lost while a mutation commits is answered with "may have been applied".
  */
+@RunsBesideTheSuite
 class ConcurrentNodesTest {
 
     private static TestPostgres.Database database;

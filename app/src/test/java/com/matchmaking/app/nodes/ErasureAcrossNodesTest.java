@@ -2,6 +2,7 @@ package com.matchmaking.app.nodes;
 
 import com.matchmaking.app.MatchmakingApplication;
 import com.matchmaking.app.support.Api;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TestApplications;
 import com.matchmaking.app.support.TestMembers;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * (0.25 s). The measured figure is printed and written into the README.
  */
 @Tag("fault")
+@RunsBesideTheSuite
 class ErasureAcrossNodesTest {
 
     /** The stated bound: the README promises it. */

@@ -2,6 +2,7 @@ package com.matchmaking.app.nodes;
 
 import com.matchmaking.app.MatchmakingApplication;
 import com.matchmaking.app.support.Api;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.app.support.TestApplications;
 import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.keys.kek.KekMismatchException;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * database from before the check value); with the shared KEK it starts, and a token the first node issued works on
  * it.
  */
+@RunsBesideTheSuite
 class SharedKekTest {
 
     @Test

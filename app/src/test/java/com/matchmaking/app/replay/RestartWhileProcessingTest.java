@@ -3,6 +3,7 @@ package com.matchmaking.app.replay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.matchmaking.app.MatchmakingApplication;
 import com.matchmaking.app.support.Processors;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.app.support.TestApplications;
 import com.matchmaking.keys.testing.TestPostgres;
 import com.matchmaking.schema.member.Gender;
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * about one run in three counted one event twice before that filter.
  */
 @Tag("external-postgres")
+@RunsBesideTheSuite
 class RestartWhileProcessingTest {
 
     private static final String PASSWORD_HASH = "{bcrypt}$2a$06$abcdefghijklmnopqrstuuMYa0lGyH6mVmE5HhaFcs6h9ZyM0QWwC";

@@ -2,6 +2,7 @@ package com.matchmaking.app.secrets;
 
 import com.matchmaking.app.MatchmakingApplication;
 import com.matchmaking.app.support.Api;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.app.support.TestApplications;
 import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.keys.testing.TestPostgres;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * re-linked; a new login lookup key would match no stored blind index. Put back from a backup, it starts again and
  * the member logs in as before. The application is started by hand on a database the test controls.
  */
+@RunsBesideTheSuite
 class ServiceSecretsRestartTest {
 
     @Test

@@ -50,8 +50,36 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private record Call(String document, Function<Caller, Map<String, Object>> variables) {
     }
 
-    /** Who calls: a role (null for anonymous), and how to get a token for one call. */
-    private record Caller(Role role, Supplier<String> token) {
+    /**
+     * Who calls: a role (null for anonymous), and how to log in. A run of queries shares one session; every mutation
+     * gets a fresh one and ends the shared one, since a mutation may end sessions (logout, a password change) or the
+     * member (erasure). Logging in, or registering a member, for every query was most of this test's time.
+     */
+    private static final class Caller {
+        private final Role role;
+        private final Supplier<String> login;
+        private String session;
+
+        Caller(Role role, Supplier<String> login) {
+            this.role = role;
+            this.login = login;
+        }
+
+        Role role() {
+            return role;
+        }
+
+        String tokenFor(String operation) {
+            if (operation.startsWith("Query.")) {
+                if (session == null) {
+                    session = login.get();
+                }
+                return session;
+            }
+            session = null;
+            return login.get();
+        }
+
         @Override
         public String toString() {
             return role == null ? "anonymous" : role.name();
@@ -79,9 +107,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 """, Integer.class, assignedMember.memberId()) == 1);
 
         callers.add(new Caller(null, () -> null));
-        // A member's own operations change or erase them: every call gets a fresh member.
+        // A member's own mutations change or erase them: every one gets a fresh member (Caller).
         callers.add(new Caller(Role.MEMBER, () -> api().register(TestMembers.fresh()).token()));
-        // Staff log in afresh for every call: logout and a password change end the sessions they have.
+        // Staff log in afresh for every mutation: logout and a password change end the sessions they have.
         callers.add(new Caller(Role.MATCHMAKER, () -> staffing.login(matchmaker)));
         for (Role role : EnumSet.of(Role.CUSTOMER_SERVICE, Role.ANALYST, Role.COMPLIANCE, Role.ADMIN)) {
             Staffing.StaffMember staff = staffing.cleared(role);
@@ -264,7 +292,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     private String verdict(String operation, OperationRule rule, Call call, Caller caller) {
         String field = operation.substring(operation.indexOf('.') + 1);
-        String token = caller.token().get();
+        String token = caller.tokenFor(operation);
         GraphQlTester tester = token == null ? api().anonymous() : api().as(token);
         GraphQlTester.Request<?> request = tester.documentName(call.document());
         for (var variable : call.variables().apply(caller).entrySet()) {

@@ -1,6 +1,7 @@
 package com.matchmaking.app.storage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import com.matchmaking.app.MatchmakingApplication;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the API's 10 s limit (the token check in front of GraphQL included, which used to wait the pool's 30 s and answer
  * Spring's default HTTP 500), and the node serves again on its own once the database is back.
  */
+@RunsBesideTheSuite
 class DatabaseOutageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

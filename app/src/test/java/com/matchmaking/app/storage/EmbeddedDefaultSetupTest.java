@@ -2,6 +2,7 @@ package com.matchmaking.app.storage;
 
 import com.matchmaking.app.MatchmakingApplication;
 import com.matchmaking.app.account.Logins;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.schema.member.Gender;
 import com.matchmaking.schema.member.MaritalStatus;
 import com.matchmaking.schema.member.Profile;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The default setup, with no database configured: the backend runs its own PostgreSQL in the data folder, with
  * durable settings, and a restart loses nothing, even after an earlier run left its PostgreSQL running.
  */
+@RunsBesideTheSuite
 class EmbeddedDefaultSetupTest {
 
     @Test

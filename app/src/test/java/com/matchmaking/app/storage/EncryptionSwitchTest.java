@@ -1,6 +1,7 @@
 package com.matchmaking.app.storage;
 
 import com.matchmaking.app.MatchmakingApplication;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.app.support.TestApplications;
 import com.matchmaking.app.tls.Certificates;
 import com.matchmaking.keys.kek.LocalFileKekProvider;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code matchmaking.encryption.enabled=false} stops the start, before any event is stored in plaintext. Everything
  * else prod asks for (an existing KEK, the agency's certificate) is in place, so the switch is the only refusal.
  */
+@RunsBesideTheSuite
 class EncryptionSwitchTest {
 
     @Test

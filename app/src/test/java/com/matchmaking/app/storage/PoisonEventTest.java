@@ -2,6 +2,7 @@ package com.matchmaking.app.storage;
 
 import com.matchmaking.app.MatchmakingApplication;
 import com.matchmaking.app.support.LogCapture;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.app.support.TestApplications;
 import com.matchmaking.keys.testing.TestPostgres;
 import com.matchmaking.schema.member.Gender;
@@ -52,6 +53,7 @@ import static org.awaitility.Awaitility.await;
  * cause is fixed, the operator's retry on the management port applies the waiting events once, in every projection.
  */
 @Tag("fault")
+@RunsBesideTheSuite
 class PoisonEventTest {
 
     private static final String GROUP = "member-read-models";

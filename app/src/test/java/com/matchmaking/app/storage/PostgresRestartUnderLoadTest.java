@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.matchmaking.app.MatchmakingApplication;
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.Processors;
+import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.app.support.TestMail;
 import com.matchmaking.app.support.TestMembers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (each member's count of applied events in customer service's card).
  */
 @Tag("fault")
+@RunsBesideTheSuite
 class PostgresRestartUnderLoadTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

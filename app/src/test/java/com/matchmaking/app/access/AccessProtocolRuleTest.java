@@ -3,6 +3,7 @@ package com.matchmaking.app.access;
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.history.SubjectHistory;
 import com.matchmaking.app.matchmaking.ConsultationNote;
+import com.matchmaking.app.support.ProductionClasses;
 import com.matchmaking.schema.authorization.AuthorizationTable;
 import com.matchmaking.schema.authorization.AuthorizationTable.OperationRule;
 import com.tngtech.archunit.core.domain.AccessTarget;
@@ -11,7 +12,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.matchmaking.schema.account.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,8 +80,7 @@ class AccessProtocolRuleTest {
 
     @BeforeAll
     static void importApp() {
-        app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.matchmaking.app", "com.matchmaking.readmodels");
+        app = ProductionClasses.all();
     }
 
     @Test

@@ -36,10 +36,12 @@ import java.util.NavigableMap;
  * HMAC-SHA256(key, previous link, global index, rowHash). The key is a service secret wrapped by the KEK: with write
  * access to the database alone nobody can recompute links. A checkpoint (how far, how many events, the link there,
  * MAC'd) is persisted every {@code checkpoint-every} events and at the end of every sealing run.
- * Sealing only goes as far as every lower global index is settled: it takes a brief SHARE lock on the table, which
- * waits for the transactions writing to it, reads the highest index, and lets go; a sequence value below that can no
- * longer turn up later. Writers should not queue behind it: it tries without waiting first, and only after twenty
- * tries waits, for half a second at most.
+ * Sealing only goes as far as every lower global index is settled: every statement inserting into the log holds a
+ * shared advisory lock to its commit, taken by a trigger before the row's index is drawn (migration V39); the sealer
+ * takes that lock exclusively for an instant, which waits for the transactions writing to the log, reads the highest
+ * index, and lets go; a sequence value below that can no longer turn up later. Writers should not queue behind it: it
+ * tries without waiting first, and only after twenty tries waits, for half a second at most. (A SHARE lock on the
+ * table did the same, but also waited for VACUUM and ANALYZE of the table, which after a bulk load run for minutes.)
  *
  * <p><b>Verifying</b> walks the log and the chain side by side from the start and stops at the first broken link: a
  * row whose bytes changed, a linked row that is gone, a row inside the sealed range that has no link (inserted), a
@@ -114,6 +116,13 @@ public class AuditChain implements StartupSecret {
             seal();
         } catch (AnchorDisagreement refused) {
             // Logged by seal() itself.
+        } catch (DataAccessException e) {
+            if (e.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                // lock_not_available: transactions writing to the log held it past the wait; nothing is wrong.
+                log.info("Sealing the audit chain waits for transactions writing to the event log; the next run seals");
+            } else {
+                log.warn("Sealing the audit chain failed ({}); the next run picks it up", e.getClass().getSimpleName());
+            }
         } catch (RuntimeException e) {
             log.warn("Sealing the audit chain failed ({}); the next run picks it up", e.getClass().getSimpleName());
         }
@@ -155,25 +164,28 @@ public class AuditChain implements StartupSecret {
         return total;
     }
 
+    /** The lock every statement inserting into the log holds, shared, to its commit (migration V39). */
+    private static final String WRITERS = "hashtext('audit_chain'), hashtext('domain_event_entry')";
+
     /**
-     * The highest global index below which no event can still appear: read under a SHARE lock, which no transaction
-     * inserting events holds at the same time. First without waiting (so writers never queue behind the sealer), then
-     * once with a short wait.
+     * The highest global index below which no event can still appear: read holding the writers' lock exclusively,
+     * which no transaction inserting events holds at the same time. First without waiting (so writers never queue
+     * behind the sealer), then once with a short wait.
      */
     private Long settledHorizon() {
         for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-                return transactions.execute(status -> {
-                    jdbc.execute("LOCK TABLE domain_event_entry IN SHARE MODE NOWAIT");
-                    return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-                });
-            } catch (DataAccessException busy) {
-                sleep(25);
+            Long[] horizon = transactions.execute(status ->
+                    Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(" + WRITERS + ")", Boolean.class))
+                            ? new Long[] {jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class)}
+                            : null);
+            if (horizon != null) {
+                return horizon[0];
             }
+            sleep(25);
         }
         return transactions.execute(status -> {
             jdbc.execute("SET LOCAL lock_timeout = '500ms'");
-            jdbc.execute("LOCK TABLE domain_event_entry IN SHARE MODE");
+            jdbc.queryForList("SELECT pg_advisory_xact_lock(" + WRITERS + ")");
             return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         });
     }

@@ -3,11 +3,15 @@ package com.matchmaking.app.storage;
 import com.matchmaking.keys.vault.SubjectKeyVault;
 import com.matchmaking.readmodels.processing.InCommandTransaction;
 import com.matchmaking.readmodels.projection.BatchedWrites;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -15,6 +19,8 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
@@ -98,6 +104,25 @@ class EventProcessingConfiguration {
             writes.discard(letter.message().getIdentifier());
             return DEAD_LETTERS_WITHOUT_VALUES.decide(letter, cause);
         });
+    }
+
+    /**
+     * The JDBC dead-letter queue of every group that has one in application.yml, as Axon's auto-configuration builds it
+     * (which this bean replaces), asked once per batch whether it is empty rather than once per event whether the
+     * event's member waits ({@link DeadLetterQueueCheckedOncePerBatch}).
+     */
+    @Bean
+    DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
+            EventProcessorProperties processors, ConnectionProvider connectionProvider, DeadLetterSchema schema) {
+        return new DeadLetterQueueProviderConfigurerModule(processors, group -> config ->
+                new DeadLetterQueueCheckedOncePerBatch(group, JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(config.getComponent(TransactionManager.class))
+                        .schema(schema)
+                        .genericSerializer(config.serializer())
+                        .eventSerializer(config.eventSerializer())
+                        .build()));
     }
 
     /** Every streaming processor passes over events a segment has handled already (see {@link RedeliveredEventFilter}). */

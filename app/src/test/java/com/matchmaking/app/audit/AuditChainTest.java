@@ -9,6 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,6 +144,62 @@ class AuditChainTest extends IsolatedIntegrationTest {
         assertThat(broken(report)).containsEntry("globalIndex", (int) gap).containsEntry("problem", "INSERTED");
 
         jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", gap);
+        assertThat(verify()).containsEntry("intact", true);
+    }
+
+    /**
+     * Autovacuum holds the log's table in SHARE UPDATE EXCLUSIVE mode (for minutes after a bulk load) while events are
+     * still inserted beside it: sealing goes on. A SHARE lock on the table, as the sealer took before, waited for it.
+     */
+    @Test
+    void sealingGoesOnWhileAVacuumHoldsTheLog() throws Exception {
+        try (Connection vacuum = jdbc.getDataSource().getConnection()) {
+            vacuum.setAutoCommit(false);
+            try (Statement statement = vacuum.createStatement()) {
+                statement.execute("LOCK TABLE domain_event_entry IN SHARE UPDATE EXCLUSIVE MODE");
+            }
+            api().register(TestMembers.fresh());
+            assertThat(chain.seal()).as("events sealed while the table is being vacuumed").isPositive();
+            vacuum.rollback();
+        }
+        assertThat(verify()).containsEntry("intact", true);
+    }
+
+    /**
+     * An insert not committed yet holds a global index below events committed after it: the sealer must not link past
+     * it, or the row would later turn up inside the sealed range (reported as inserted).
+     */
+    @Test
+    void sealingWaitsForAnInsertNotCommittedYet() throws Exception {
+        assertThat(verify()).containsEntry("intact", true);
+        long inFlight;
+        try (Connection writer = jdbc.getDataSource().getConnection()) {
+            writer.setAutoCommit(false);
+            try (PreparedStatement insert = writer.prepareStatement("""
+                    INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                        meta_data, payload, payload_revision, payload_type, time_stamp)
+                    SELECT ?, sequence_number, type, ?, meta_data, payload, payload_revision, payload_type, time_stamp
+                    FROM domain_event_entry ORDER BY global_index LIMIT 1 RETURNING global_index""")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, UUID.randomUUID().toString());
+                try (ResultSet index = insert.executeQuery()) {
+                    index.next();
+                    inFlight = index.getLong(1);
+                }
+            }
+            api().register(TestMembers.fresh());
+            assertThat(jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class))
+                    .as("an event committed after the open insert").isGreaterThan(inFlight);
+            try {
+                chain.seal();
+            } catch (DataAccessException waited) {
+                // The writer held its lock past the sealer's wait: the next run seals.
+            }
+            assertThat(jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM audit_chain", Long.class))
+                    .as("nothing linked past the open insert").isLessThan(inFlight);
+            writer.rollback();
+        }
+        assertThat(chain.seal()).isPositive();
         assertThat(verify()).containsEntry("intact", true);
     }
 

@@ -144,6 +144,15 @@ class PoisonEventTest {
                             .isEqualTo(2);
                 });
                 assertThat(applied(jdbc, refused)).isEqualTo(1);
+                // A later batch, after the queue's emptiness was asked in earlier ones: the member still waits.
+                commands.sendAndWait(moveTo(refused, "Latertown-" + marker));
+                commands.sendAndWait(moveTo(bystander, "Further-" + marker));
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(applied(jdbc, bystander)).as("the other member's events go on").isEqualTo(3);
+                    assertThat(waitingLetters(jdbc, refused)).as("a later event waits behind the refused one too")
+                            .isEqualTo(3);
+                });
+                assertThat(applied(jdbc, refused)).isEqualTo(1);
                 assertThat(jdbc.queryForList("SELECT cause_type FROM dead_letter_entry WHERE sequence_identifier = ?",
                         String.class, refused.toString())).as("the refusal's type is kept")
                         .contains(org.springframework.dao.DataIntegrityViolationException.class.getName());
@@ -155,7 +164,7 @@ class PoisonEventTest {
 
             assertThat(retry()).contains("\"applied\":1", "\"waiting\":0");
             assertThat(applied(jdbc, refused)).as("every stored event of the member applied exactly once")
-                    .isEqualTo(3).isEqualTo(storedEvents(jdbc, refused));
+                    .isEqualTo(4).isEqualTo(storedEvents(jdbc, refused));
             assertThat(log.linesContaining(marker)).as("no personal value in the log").isEmpty();
         }
     }

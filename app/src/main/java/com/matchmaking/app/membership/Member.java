@@ -4,7 +4,7 @@ import com.matchmaking.app.access.AccessLog;
 import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.availability.Availability;
 import com.matchmaking.app.consent.MemberConsents;
-import com.matchmaking.app.matchmaking.ConsultationNotes;
+import com.matchmaking.app.participation.ConsultationNotes;
 import com.matchmaking.app.retention.MemberRetention;
 import com.matchmaking.app.sharing.DataShares;
 import com.matchmaking.app.problem.MessageKey;

@@ -2,7 +2,7 @@ package com.matchmaking.app.access;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.history.SubjectHistory;
-import com.matchmaking.app.matchmaking.ConsultationNote;
+import com.matchmaking.app.participation.ConsultationNote;
 import com.matchmaking.app.support.ProductionClasses;
 import com.matchmaking.schema.authorization.AuthorizationTable;
 import com.matchmaking.schema.authorization.AuthorizationTable.OperationRule;

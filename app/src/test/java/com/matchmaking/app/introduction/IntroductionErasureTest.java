@@ -1,7 +1,7 @@
 package com.matchmaking.app.introduction;
 
 import com.matchmaking.app.history.SubjectHistory;
-import com.matchmaking.app.matchmaking.ConsultationNote;
+import com.matchmaking.app.participation.ConsultationNote;
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;
 import com.matchmaking.app.support.Staffing;

@@ -1,4 +1,4 @@
-package com.matchmaking.app.staff;
+package com.matchmaking.app.staffaccounts;
 
 import com.matchmaking.app.history.HistoryView;
 import com.matchmaking.app.history.SubjectHistory;

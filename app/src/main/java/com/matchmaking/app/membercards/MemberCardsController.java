@@ -1,4 +1,4 @@
-package com.matchmaking.app.staffview;
+package com.matchmaking.app.membercards;
 
 import com.matchmaking.app.access.Access;
 import com.matchmaking.app.access.AccessProtocol;

@@ -1,4 +1,4 @@
-package com.matchmaking.app.staff;
+package com.matchmaking.app.staffaccounts;
 
 import com.matchmaking.app.problem.FreeTextInput;
 import com.matchmaking.app.problem.MessageKey;

@@ -1,4 +1,4 @@
-package com.matchmaking.app.matchmaking;
+package com.matchmaking.app.participation;
 
 import com.matchmaking.app.account.LoginAvailability;
 import com.matchmaking.app.membership.Member;

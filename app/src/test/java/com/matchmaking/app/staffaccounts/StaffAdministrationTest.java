@@ -1,4 +1,4 @@
-package com.matchmaking.app.staff;
+package com.matchmaking.app.staffaccounts;
 
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;

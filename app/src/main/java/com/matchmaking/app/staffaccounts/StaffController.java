@@ -1,4 +1,4 @@
-package com.matchmaking.app.staff;
+package com.matchmaking.app.staffaccounts;
 
 import com.matchmaking.app.account.Actor;
 import com.matchmaking.app.auditedcommands.AuditedCommands;

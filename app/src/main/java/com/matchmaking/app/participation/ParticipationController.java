@@ -1,4 +1,4 @@
-package com.matchmaking.app.matchmaking;
+package com.matchmaking.app.participation;
 
 import com.matchmaking.app.access.Access;
 import com.matchmaking.app.access.AccessProtocol;
@@ -35,7 +35,7 @@ import java.util.UUID;
  * notes). Notes are read from the member's log, encrypted under their key, and each reading is recorded first.
  */
 @Controller
-class MatchmakingController {
+class ParticipationController {
 
     private final AuditedCommands commands;
     private final SubjectHistory history;
@@ -43,7 +43,7 @@ class MatchmakingController {
     private final AccessProtocol access;
     private final Clock clock;
 
-    MatchmakingController(AuditedCommands commands, SubjectHistory history, KnownMembers members,
+    ParticipationController(AuditedCommands commands, SubjectHistory history, KnownMembers members,
                           AccessProtocol access, Clock clock) {
         this.commands = commands;
         this.history = history;

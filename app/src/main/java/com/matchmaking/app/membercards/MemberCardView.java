@@ -1,4 +1,4 @@
-package com.matchmaking.app.staffview;
+package com.matchmaking.app.membercards;
 
 import com.matchmaking.readmodels.masking.Masking;
 import com.matchmaking.readmodels.member.MemberCards;

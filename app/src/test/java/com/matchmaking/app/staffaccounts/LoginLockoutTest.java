@@ -1,4 +1,4 @@
-package com.matchmaking.app.staff;
+package com.matchmaking.app.staffaccounts;
 
 import com.matchmaking.app.MatchmakingProperties;
 import com.matchmaking.app.support.IsolatedIntegrationTest;

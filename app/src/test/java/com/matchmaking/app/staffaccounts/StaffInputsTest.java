@@ -1,9 +1,9 @@
-package com.matchmaking.app.staff;
+package com.matchmaking.app.staffaccounts;
 
 import com.matchmaking.app.problem.Message;
 import com.matchmaking.app.problem.MessageKey;
 import com.matchmaking.app.problem.RequestRejectedException;
-import com.matchmaking.app.staff.StaffInputs.CreateStaffInput;
+import com.matchmaking.app.staffaccounts.StaffInputs.CreateStaffInput;
 import com.matchmaking.schema.account.Role;
 import org.junit.jupiter.api.Test;
 

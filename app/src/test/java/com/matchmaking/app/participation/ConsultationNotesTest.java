@@ -1,4 +1,4 @@
-package com.matchmaking.app.matchmaking;
+package com.matchmaking.app.participation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.matchmaking.app.support.Api;

@@ -1,4 +1,4 @@
-package com.matchmaking.app.matchmaking;
+package com.matchmaking.app.participation;
 
 import com.matchmaking.app.history.HistoryView;
 import com.matchmaking.schema.matchmaking.ConsultationNoteAdded;

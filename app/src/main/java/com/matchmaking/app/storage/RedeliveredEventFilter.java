@@ -34,6 +34,11 @@ import java.util.function.LongSupplier;
  * means handled, and the event is passed over. What a batch learns counts only once the batch has committed. When the
  * stored token is not a plain position (a replay after a reset), nothing is passed over and what was known is dropped.
  *
+ * <p>The stored token is all a node starts from after a claim, so it must not forget either: Axon stores the token of
+ * the last event a segment consumed, and a gap's own event consumed after the claim (this segment's or another's)
+ * carries a lower index than the events handled after the gap. {@link ForwardOnlyTokenStore} keeps such a store from
+ * taking them back; without it the next batch started from that lower token and handled them a second time.
+ *
  * <p>Outside a pooled processor's batch (subscribing processors, a dead letter's retry) there is no segment in the
  * unit of work and every event goes through.
  */
@@ -86,9 +91,10 @@ final class RedeliveredEventFilter implements MessageHandlerInterceptor<EventMes
     }
 
     /**
-     * What a batch starts from: the stored token, or this node's knowledge where it includes the stored token (the
-     * store lags behind it by the events handled after a filled gap). A stored token this node does not know of (the
-     * segment was handled elsewhere meanwhile, or reset) wins.
+     * What a batch starts from: the stored token, or this node's knowledge where it includes the stored token (a
+     * batch that only passed events over stores no more than it started from). A stored token this node does not know
+     * of (the segment was handled elsewhere meanwhile, or reset) wins: that is why the store must never go back over
+     * handled events ({@link ForwardOnlyTokenStore}).
      */
     static GapAwareTrackingToken knownAtStart(GapAwareTrackingToken known, TrackingToken stored) {
         if (!(stored instanceof GapAwareTrackingToken position)) {
@@ -122,6 +128,10 @@ final class RedeliveredEventFilter implements MessageHandlerInterceptor<EventMes
             }
             long own = position.getAsLong();
             return own >= 0 && own <= token.getIndex() && !token.getGaps().contains(own);
+        }
+
+        GapAwareTrackingToken token() {
+            return token;
         }
 
         void add(TrackingToken event) {

@@ -13,6 +13,9 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +42,8 @@ import java.util.Optional;
  */
 final class ForwardOnlyTokenStore implements TokenStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ForwardOnlyTokenStore.class);
+
     private final TokenStore delegate;
     private final ConnectionProvider connections;
     private final Serializer serializer;
@@ -55,7 +60,12 @@ final class ForwardOnlyTokenStore implements TokenStore {
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.storeToken(joined(stored(processorName, segment), token), processorName, segment);
+        TrackingToken joined = joined(stored(processorName, segment), token);
+        if (joined != token) {
+            LOG.debug("Segment {} of {} stores {} rather than {}, which would take back events it handled",
+                    segment, processorName, joined, token);
+        }
+        delegate.storeToken(joined, processorName, segment);
     }
 
     /** What goes into the store: the join of two plain positions, otherwise the new token as it is. */

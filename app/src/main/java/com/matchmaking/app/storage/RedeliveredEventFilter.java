@@ -9,6 +9,8 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -44,6 +46,8 @@ import java.util.function.LongSupplier;
  */
 final class RedeliveredEventFilter implements MessageHandlerInterceptor<EventMessage<?>> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedeliveredEventFilter.class);
+
     private static final String STORED_TOKEN = "SELECT token, token_type FROM token_entry WHERE processor_name = ? AND segment = ?";
     private static final String POSITION = "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?";
 
@@ -71,6 +75,7 @@ final class RedeliveredEventFilter implements MessageHandlerInterceptor<EventMes
         if (segment != null && unitOfWork.getMessage() instanceof TrackedEventMessage<?> event) {
             Known known = batch.getOrComputeResource(batchResource, k -> start(batch, segment));
             if (known.handled(event.trackingToken(), () -> position(event.getIdentifier()))) {
+                LOG.debug("Segment {} of {} passes over event {}, handled already", segment, processor, event.getIdentifier());
                 return null;
             }
             known.add(event.trackingToken());

@@ -97,9 +97,9 @@ final class RedeliveredEventFilter implements MessageHandlerInterceptor<EventMes
 
     /**
      * What a batch starts from: the stored token, or this node's knowledge where it includes the stored token (it
-     * runs ahead of the store only when a work package's stream was reopened lower in the middle of a batch). A stored token this node does not know
-     * of (the segment was handled elsewhere meanwhile, or reset) wins: that is why the store must never go back over
-     * handled events ({@link ForwardOnlyTokenStore}).
+     * runs ahead of the store only when a work package's stream was reopened lower in the middle of a batch). A
+     * stored token this node does not know of (the segment was handled elsewhere meanwhile, or reset) wins: that is
+     * why the store must never go back over handled events ({@link ForwardOnlyTokenStore}).
      */
     static GapAwareTrackingToken knownAtStart(GapAwareTrackingToken known, TrackingToken stored) {
         if (!(stored instanceof GapAwareTrackingToken position)) {

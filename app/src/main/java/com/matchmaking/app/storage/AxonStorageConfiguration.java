@@ -145,7 +145,8 @@ class AxonStorageConfiguration {
 
     /**
      * The streaming processors' tokens and claims. A claim lapses after {@code matchmaking.processing.claim-timeout}
-     * unless its node extends it; each node names itself distinctly ({@code matchmaking.processing.node-id}).
+     * unless its node extends it; each node names itself distinctly ({@code matchmaking.processing.node-id}). A
+     * segment's position never goes back over events it handled ({@link ForwardOnlyTokenStore}).
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
@@ -155,8 +156,9 @@ class AxonStorageConfiguration {
                 .schema(tokenSchema)
                 .serializer(serializer)
                 .claimTimeout(processing.claimTimeout());
-        return builder.nodeId(processing.nodeId().isBlank() ? ProcessingProperties.startName() : processing.nodeId())
+        TokenStore store = builder.nodeId(processing.nodeId().isBlank() ? ProcessingProperties.startName() : processing.nodeId())
                 .build();
+        return new ForwardOnlyTokenStore(store, connectionProvider, tokenSchema, serializer);
     }
 
     @Bean

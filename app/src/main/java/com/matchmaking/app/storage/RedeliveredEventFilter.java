@@ -9,6 +9,8 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -34,10 +36,17 @@ import java.util.function.LongSupplier;
  * means handled, and the event is passed over. What a batch learns counts only once the batch has committed. When the
  * stored token is not a plain position (a replay after a reset), nothing is passed over and what was known is dropped.
  *
+ * <p>The stored token is all a node starts from after a claim, so it must not forget either: Axon stores the token of
+ * the last event a segment consumed, and a gap's own event consumed after the claim (this segment's or another's)
+ * carries a lower index than the events handled after the gap. {@link ForwardOnlyTokenStore} keeps such a store from
+ * taking them back; without it the next batch started from that lower token and handled them a second time.
+ *
  * <p>Outside a pooled processor's batch (subscribing processors, a dead letter's retry) there is no segment in the
  * unit of work and every event goes through.
  */
 final class RedeliveredEventFilter implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedeliveredEventFilter.class);
 
     private static final String STORED_TOKEN = "SELECT token, token_type FROM token_entry WHERE processor_name = ? AND segment = ?";
     private static final String POSITION = "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?";
@@ -66,6 +75,7 @@ final class RedeliveredEventFilter implements MessageHandlerInterceptor<EventMes
         if (segment != null && unitOfWork.getMessage() instanceof TrackedEventMessage<?> event) {
             Known known = batch.getOrComputeResource(batchResource, k -> start(batch, segment));
             if (known.handled(event.trackingToken(), () -> position(event.getIdentifier()))) {
+                LOG.debug("Segment {} of {} passes over event {}, handled already", segment, processor, event.getIdentifier());
                 return null;
             }
             known.add(event.trackingToken());
@@ -86,9 +96,10 @@ final class RedeliveredEventFilter implements MessageHandlerInterceptor<EventMes
     }
 
     /**
-     * What a batch starts from: the stored token, or this node's knowledge where it includes the stored token (the
-     * store lags behind it by the events handled after a filled gap). A stored token this node does not know of (the
-     * segment was handled elsewhere meanwhile, or reset) wins.
+     * What a batch starts from: the stored token, or this node's knowledge where it includes the stored token (it
+     * runs ahead of the store only when a work package's stream was reopened lower in the middle of a batch). A
+     * stored token this node does not know of (the segment was handled elsewhere meanwhile, or reset) wins: that is
+     * why the store must never go back over handled events ({@link ForwardOnlyTokenStore}).
      */
     static GapAwareTrackingToken knownAtStart(GapAwareTrackingToken known, TrackingToken stored) {
         if (!(stored instanceof GapAwareTrackingToken position)) {
@@ -122,6 +133,10 @@ final class RedeliveredEventFilter implements MessageHandlerInterceptor<EventMes
             }
             long own = position.getAsLong();
             return own >= 0 && own <= token.getIndex() && !token.getGaps().contains(own);
+        }
+
+        GapAwareTrackingToken token() {
+            return token;
         }
 
         void add(TrackingToken event) {

@@ -2,6 +2,7 @@ package com.matchmaking.app.storage;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -75,5 +76,27 @@ class RedeliveredEventFilterTest {
         assertThat(known.handled(token(262), () -> 261)).as("the gap's own event, should it be this segment's").isFalse();
         assertThat(known.handled(token(263), () -> { throw new AssertionError("no lookup above the known index"); }))
                 .isFalse();
+    }
+
+    @Test
+    void aSecondEventHandledAfterAGapThatAnotherSegmentFilledIsPassedOverToo() {
+        // The segment stopped at 226 with 222 (another segment's) not yet committed; after the restart the stream,
+        // read from a lower segment, brings 222 as (222) and then 223 and 224, both this segment's, handled before.
+        GapAwareTrackingToken stoppedAt = token(226, 222L);
+        RedeliveredEventFilter.Known first = new RedeliveredEventFilter.Known(RedeliveredEventFilter.knownAtStart(null, stoppedAt));
+        assertThat(first.handled(token(223), () -> 223)).isTrue();
+        GapAwareTrackingToken afterCommit = first.token();
+
+        // Axon stores the token of the last event consumed, 223's; the store joins it with what it held.
+        TrackingToken stored = ForwardOnlyTokenStore.joined(stoppedAt, token(223));
+        RedeliveredEventFilter.Known second = new RedeliveredEventFilter.Known(RedeliveredEventFilter.knownAtStart(afterCommit, stored));
+        assertThat(second.handled(token(224), () -> 224)).isTrue();
+
+        // Stored as Axon gives it, (223) is a token this node does not know of: it wins, and 224 went through again.
+        RedeliveredEventFilter.Known unjoined = new RedeliveredEventFilter.Known(RedeliveredEventFilter.knownAtStart(afterCommit, token(223)));
+        assertThat(unjoined.handled(token(224), () -> 224)).isFalse();
+        // A new node (a restart after the store of 223) knows only what is stored.
+        assertThat(new RedeliveredEventFilter.Known(RedeliveredEventFilter.knownAtStart(null, stored))
+                .handled(token(224), () -> 224)).isTrue();
     }
 }

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -335,7 +334,7 @@ class InjectionDefenceTest extends IntegrationTest {
         api().anonymous().documentName("registerMember").variable("input", input).execute().path("registerMember").hasValue();
         String token = api().confirm(data.email());
 
-        var response = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().post().uri("/graphql")
+        var response = Api.client().baseUrl("http://localhost:" + port).build().post().uri("/graphql")
                 .header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "{ me { aboutMe } }")).exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")

@@ -1,7 +1,11 @@
 package com.matchmaking.app.support;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +21,14 @@ public final class Api {
     /** The language tests read unless they ask for another. */
     public static final String DEFAULT_LANGUAGE = "en";
 
+    /**
+     * The test clients' own connections and event loop, not reactor-netty's global ones: an application that a test
+     * starts and closes beside the suite ({@link RunsBesideTheSuite}) disposes the global ones as it closes, which cut
+     * the shared applications' requests off mid-flight ("Connection prematurely closed").
+     */
+    private static final ReactorClientHttpConnector CONNECTOR = new ReactorClientHttpConnector(
+            HttpClient.create(ConnectionProvider.create("test-api")).runOn(LoopResources.create("test-api", 2, true)));
+
     private final int port;
     private final HttpGraphQlTester anonymous;
 
@@ -26,13 +38,18 @@ public final class Api {
 
     private Api(int port, String language) {
         this.port = port;
-        WebTestClient.Builder builder = WebTestClient.bindToServer()
+        WebTestClient.Builder builder = client()
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .responseTimeout(Duration.ofSeconds(60));
         if (language != null) {
             builder.defaultHeader("Accept-Language", language);
         }
         this.anonymous = HttpGraphQlTester.create(builder.build());
+    }
+
+    /** A client on the tests' own connections (see {@link #CONNECTOR}), for requests outside the GraphQL API. */
+    public static WebTestClient.Builder client() {
+        return WebTestClient.bindToServer(CONNECTOR);
     }
 
     /** The same API with {@code Accept-Language: language} on every request, or no such header when null. */

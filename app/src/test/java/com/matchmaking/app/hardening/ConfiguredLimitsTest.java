@@ -1,7 +1,7 @@
 package com.matchmaking.app.hardening;
 
 import com.matchmaking.app.support.Api;
-import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.ApplicationTest;
 import com.matchmaking.app.support.TestMembers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
         "matchmaking.graphql.max-operations=2",
         "matchmaking.graphql.timeout=PT3S",
         "matchmaking.graphql.max-request-size=4KB"})
-class ConfiguredLimitsTest extends IntegrationTest {
+class ConfiguredLimitsTest extends ApplicationTest {
 
     private static final int MAX_REQUEST_SIZE = 4096;
     private static final Duration TIMEOUT = Duration.ofSeconds(3);

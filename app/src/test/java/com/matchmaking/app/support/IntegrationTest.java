@@ -1,12 +1,8 @@
 package com.matchmaking.app.support;
 
-import com.matchmaking.app.MatchmakingApplication;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The whole backend over real HTTP on a real PostgreSQL: one application context (and database) shared by every
@@ -17,23 +13,12 @@ import org.springframework.test.context.ContextConfiguration;
  * <p>Each further combination of settings starts another application (seconds, and its processors keep polling until
  * the JVM ends): the suite has four, this one, {@link IsolatedIntegrationTest}'s (a movable clock, tightened rules, a
  * fixed class order), {@link DevProfileIntegrationTest}'s and ConfiguredLimitsTest's. Put a new test in one of them.
+ *
+ * <p>These classes run one at a time in a lane of their own, beside JUnit's main thread and the classes that start
+ * applications of their own (junit-platform.properties): each lane has its own applications and databases, and one
+ * lane alone would leave the machine's cores waiting on PostgreSQL, the network and the event processors' polling.
  */
-@SpringBootTest(classes = MatchmakingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-public abstract class IntegrationTest {
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
-
-    protected Api api() {
-        return new Api(port);
-    }
-
-    protected int eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
-    }
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.DEFAULT_APPLICATION)
+public abstract class IntegrationTest extends ApplicationTest {
 }

@@ -22,6 +22,8 @@ import java.time.ZonedDateTime;
  * <p>The clock only moves forward. Staff touching members' data outside the working hours below is a risk rule
  * (RiskRulesTest), so every test starts at a working hour: the clock is moved on to the next 10:00 UTC when it reads
  * outside 08:00-18:00.
+ *
+ * <p>These classes run on JUnit's main thread, in their order, while the other lanes run beside them.
  */
 @TestPropertySource(properties = {
         // Erasure waits the production grace period; tests move the clock past it.
@@ -41,7 +43,7 @@ import java.time.ZonedDateTime;
         "matchmaking.risk.working-hours.enabled=true", "matchmaking.risk.working-hours.zone=UTC",
         "matchmaking.risk.working-hours.start=08:00", "matchmaking.risk.working-hours.end=20:00"})
 @Import(MutableClock.Configuration.class)
-public abstract class IsolatedIntegrationTest extends IntegrationTest {
+public abstract class IsolatedIntegrationTest extends ApplicationTest {
 
     @Autowired
     protected MutableClock clock;

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 
 /**
  * A test class that starts its own applications, databases or processes and shares nothing with the suite's shared
- * applications. JUnit runs such classes on a second thread beside the rest of the suite (junit-platform.properties),
+ * applications. JUnit runs such classes in a lane of their own beside the rest of the suite (junit-platform.properties),
  * one at a time, since they share this lock, and their methods in order, since a class holding a lock keeps its
  * methods on its own thread. Most of their time is spent waiting for what they started, so the suite's wall time drops
  * by about theirs on a two-core machine.
@@ -24,6 +24,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("own-applications")
+@ResourceLock(Lanes.OWN_APPLICATIONS)
 public @interface RunsBesideTheSuite {
 }

@@ -1,7 +1,6 @@
 package com.matchmaking.app.tls;
 
 import com.matchmaking.app.MatchmakingApplication;
-import com.matchmaking.app.support.RunsBesideTheSuite;
 import com.matchmaking.app.support.TestApplications;
 import com.matchmaking.keys.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * with HSTS; the prod profile answers plain HTTP only with a redirect to HTTPS and refuses to start without the
  * agency's own certificate.
  */
-@RunsBesideTheSuite
 class HttpsTest {
 
     @Test

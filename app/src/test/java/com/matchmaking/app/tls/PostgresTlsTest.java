@@ -1,7 +1,6 @@
 package com.matchmaking.app.tls;
 
 import com.matchmaking.app.MatchmakingApplication;
-import com.matchmaking.app.support.RunsBesideTheSuite;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * signed by a certificate authority made for the test; the backend connects through TLS, checking the authority and
  * the host name, and a wrong authority or host name is refused.
  */
-@RunsBesideTheSuite
 class PostgresTlsTest {
 
     private static Path dir;

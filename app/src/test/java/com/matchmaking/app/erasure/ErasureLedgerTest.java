@@ -8,7 +8,13 @@ import com.matchmaking.app.support.TestApplications;
 import com.matchmaking.app.support.TestMembers;
 import com.matchmaking.keys.testing.TestPostgres;
 import com.matchmaking.schema.account.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,50 +40,107 @@ import static org.awaitility.Awaitility.await;
  * An erasure survives a database restore. The erasure ledger (subject ids and times) is kept in a file outside the
  * database; on start the application erases again every subject whose keys have come back, and the receipt says so.
  * The application is started and stopped by hand here, on databases and a data folder the test controls.
+ *
+ * <p>One deployment serves all three cases, since each start costs seconds: a first run in which one member is erased,
+ * one withdraws consent to sensitive data and one only registers; a backup of the database taken after it; the erased
+ * keys put back into the live database, as a restore of an older backup would; a second run on the live database; and
+ * last a run on the backup, after the third member has been erased in the second run.
  */
 @RunsBesideTheSuite
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ErasureLedgerTest {
 
-    @Test
-    void keyRowsPutBackAfterAnErasureAreDestroyedAgainOnTheNextStart() throws Exception {
-        TestPostgres.Database database = TestPostgres.createDatabase("ledger");
-        Map<String, Object> settings = TestApplications.properties(database);
-        UUID memberId;
-        List<Map<String, Object>> keyRows;
+    private TestPostgres.Database live;
+    private Map<String, Object> settings;
+    private String backup;
+    private ConfigurableApplicationContext second;
+
+    private TestMembers.Member erasedData;
+    private UUID erased;
+    private int erasedKeyRows;
+    private TestMembers.Member withdrawnData;
+    private UUID withdrew;
+    private Object sensitiveGeneration;
+    private TestMembers.Member laterErasedData;
+    private UUID laterErased;
+    private String ledgerAfterFirstRun;
+
+    @BeforeAll
+    void firstRunThenBackupThenKeysPutBackThenSecondRun() throws Exception {
+        live = TestPostgres.createDatabase("ledger");
+        settings = TestApplications.properties(live);
+        List<Map<String, Object>> erasedKeys;
+        Map<String, Object> sensitiveKey;
         try (ConfigurableApplicationContext first = start(settings)) {
             Api api = api(first);
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-            TestMembers.Member data = TestMembers.fresh();
-            Api.Registered member = api.register(data);
-            memberId = member.memberId();
-            keyRows = jdbc.queryForList("SELECT * FROM subject_key WHERE subject_id = ?", memberId);
-            assertThat(keyRows).as("a copy of the member's key rows, as a backup would hold them").hasSizeGreaterThanOrEqualTo(3);
 
+            erasedData = TestMembers.fresh();
+            Api.Registered member = api.register(erasedData);
+            erased = member.memberId();
+            erasedKeys = jdbc.queryForList("SELECT * FROM subject_key WHERE subject_id = ?", erased);
+            assertThat(erasedKeys).as("a copy of the member's key rows, as a backup would hold them").hasSizeGreaterThanOrEqualTo(3);
+            erasedKeyRows = erasedKeys.size();
             api.as(member.token()).documentName("requestErasure").execute().path("requestErasure.state")
                     .entity(String.class).isEqualTo("ERASED");
-            Path ledger = ledgerFile(first);
-            assertThat(Files.readString(ledger, StandardCharsets.UTF_8)).as("the ledger outside the database has the erasure")
-                    .contains("\"subject\":\"" + memberId + "\"").doesNotContain(data.marker(), data.email());
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, memberId)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, erased)).isZero();
 
-            for (Map<String, Object> row : keyRows) {
-                jdbc.update("INSERT INTO subject_key (subject_id, key_group, generation, wrapped_keyset, created_at, destroyed_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", row.get("subject_id"), row.get("key_group"), row.get("generation"),
-                        row.get("wrapped_keyset"), row.get("created_at"), row.get("destroyed_at"));
-            }
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, memberId))
-                    .as("the old key rows are back").isEqualTo(keyRows.size());
-        }
+            withdrawnData = TestMembers.fresh();
+            Api.Registered withdrawing = api.register(withdrawnData);
+            withdrew = withdrawing.memberId();
+            sensitiveKey = jdbc.queryForMap("SELECT * FROM subject_key WHERE subject_id = ? AND key_group = 'sensitive' "
+                    + "AND wrapped_keyset IS NOT NULL", withdrew);
+            sensitiveGeneration = sensitiveKey.get("generation");
+            api.as(withdrawing.token()).documentName("withdrawConsent").variable("purpose", "SENSITIVE_DATA").execute()
+                    .path("withdrawConsent").hasValue();
 
-        try (ConfigurableApplicationContext second = start(settings)) {
-            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, memberId))
-                    .as("the key is gone again before the application takes requests").isZero();
-            Map<String, Object> receipt = receipt(api(second), memberId);
-            assertThat(receipt).containsEntry("memberId", memberId.toString()).containsEntry("cause", "MEMBER_REQUEST")
-                    .containsEntry("reapplications", 1);
-            assertThat(receipt.get("reappliedAt")).as("the receipt says the erasure was re-applied").isNotNull();
+            laterErasedData = TestMembers.fresh();
+            laterErased = api.register(laterErasedData).memberId();
+            await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM service_member_card WHERE member_id = ?", Integer.class, laterErased) == 1);
+            ledgerAfterFirstRun = Files.readString(ledgerFile(first), StandardCharsets.UTF_8);
         }
+        backup = copyOf(live);
+
+        // The key rows as an older backup holds them, put back into the live database.
+        JdbcTemplate restore = new JdbcTemplate(live.dataSource());
+        for (Map<String, Object> row : erasedKeys) {
+            restore.update("INSERT INTO subject_key (subject_id, key_group, generation, wrapped_keyset, created_at, destroyed_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", row.get("subject_id"), row.get("key_group"), row.get("generation"),
+                    row.get("wrapped_keyset"), row.get("created_at"), row.get("destroyed_at"));
+        }
+        assertThat(restore.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, erased))
+                .as("the old key rows are back").isEqualTo(erasedKeyRows);
+        assertThat(restore.update("UPDATE subject_key SET wrapped_keyset = ?, destroyed_at = NULL WHERE subject_id = ? "
+                + "AND key_group = 'sensitive' AND generation = ?", sensitiveKey.get("wrapped_keyset"), withdrew,
+                sensitiveGeneration)).isOne();
+
+        second = start(settings);
+    }
+
+    @AfterAll
+    void stop() throws SQLException {
+        if (second != null) {
+            second.close();
+        }
+        if (backup != null) {
+            drop(live, backup);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void keyRowsPutBackAfterAnErasureAreDestroyedAgainOnTheNextStart() {
+        assertThat(ledgerAfterFirstRun).as("the ledger outside the database has the erasure")
+                .contains("\"subject\":\"" + erased + "\"").doesNotContain(erasedData.marker(), erasedData.email());
+        JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, erased))
+                .as("the key is gone again before the application takes requests").isZero();
+        Map<String, Object> receipt = receipt(api(second), erased);
+        assertThat(receipt).containsEntry("memberId", erased.toString()).containsEntry("cause", "MEMBER_REQUEST")
+                .containsEntry("reapplications", 1);
+        assertThat(receipt.get("reappliedAt")).as("the receipt says the erasure was re-applied").isNotNull();
     }
 
     /**
@@ -85,87 +148,50 @@ class ErasureLedgerTest {
      * and a database that has the key back (a restore) has it destroyed again on the next start.
      */
     @Test
-    void aKeyGroupDestroyedByAWithdrawnConsentIsDestroyedAgainWhenTheDatabaseHasItBack() throws Exception {
-        TestPostgres.Database database = TestPostgres.createDatabase("ledger");
-        Map<String, Object> settings = TestApplications.properties(database);
-        TestMembers.Member data = TestMembers.fresh();
-        UUID memberId;
-        Map<String, Object> sensitiveKey;
-        try (ConfigurableApplicationContext first = start(settings)) {
-            Api api = api(first);
-            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-            Api.Registered member = api.register(data);
-            memberId = member.memberId();
-            sensitiveKey = jdbc.queryForMap("SELECT * FROM subject_key WHERE subject_id = ? AND key_group = 'sensitive' "
-                    + "AND wrapped_keyset IS NOT NULL", memberId);
-            api.as(member.token()).documentName("withdrawConsent").variable("purpose", "SENSITIVE_DATA").execute()
-                    .path("withdrawConsent").hasValue();
-            assertThat(Files.readString(ledgerFile(first), StandardCharsets.UTF_8)).as("the ledger has the destroyed group")
-                    .contains("{\"subject\":\"" + memberId + "\",\"group\":\"sensitive\",\"generation\":"
-                            + sensitiveKey.get("generation") + ",")
-                    .doesNotContain(data.marker(), data.email());
-
-            // The key row as a backup from before the withdrawal holds it.
-            assertThat(jdbc.update("UPDATE subject_key SET wrapped_keyset = ?, destroyed_at = NULL WHERE subject_id = ? "
-                    + "AND key_group = 'sensitive' AND generation = ?", sensitiveKey.get("wrapped_keyset"), memberId,
-                    sensitiveKey.get("generation"))).isOne();
-        }
-
-        try (ConfigurableApplicationContext second = start(settings)) {
-            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ? AND key_group = 'sensitive' "
-                    + "AND wrapped_keyset IS NOT NULL", Integer.class, memberId)).as("destroyed again on start").isZero();
-            Api api = api(second);
-            String token = api.login(data.email(), data.password());
-            api.as(token).documentName("me").execute().path("me.incomeBand").valueIsNull()
-                    .path("me.fullName").entity(String.class).isEqualTo(data.fullName());
-        }
+    @Order(2)
+    void aKeyGroupDestroyedByAWithdrawnConsentIsDestroyedAgainWhenTheDatabaseHasItBack() {
+        assertThat(ledgerAfterFirstRun).as("the ledger has the destroyed group")
+                .contains("{\"subject\":\"" + withdrew + "\",\"group\":\"sensitive\",\"generation\":"
+                        + sensitiveGeneration + ",")
+                .doesNotContain(withdrawnData.marker(), withdrawnData.email());
+        JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ? AND key_group = 'sensitive' "
+                + "AND wrapped_keyset IS NOT NULL", Integer.class, withdrew)).as("destroyed again on start").isZero();
+        Api api = api(second);
+        String token = api.login(withdrawnData.email(), withdrawnData.password());
+        api.as(token).documentName("me").execute().path("me.incomeBand").valueIsNull()
+                .path("me.fullName").entity(String.class).isEqualTo(withdrawnData.fullName());
     }
 
     @Test
-    void aDatabaseRestoredFromABackupOlderThanTheErasureHasTheMemberErasedAgainOnStart() throws Exception {
-        TestPostgres.Database live = TestPostgres.createDatabase("ledger");
-        Map<String, Object> settings = TestApplications.properties(live);
-        TestMembers.Member data = TestMembers.fresh();
-        UUID memberId;
-        try (ConfigurableApplicationContext beforeBackup = start(settings)) {
-            memberId = api(beforeBackup).register(data).memberId();
-            JdbcTemplate jdbc = beforeBackup.getBean(JdbcTemplate.class);
-            await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
-                    "SELECT count(*) FROM service_member_card WHERE member_id = ?", Integer.class, memberId) == 1);
-        }
-        String backup = copyOf(live);
-        try {
-            try (ConfigurableApplicationContext afterBackup = start(settings)) {
-                Api api = api(afterBackup);
-                String token = api.login(data.email(), data.password());
-                api.as(token).documentName("requestErasure").execute().path("requestErasure.state").entity(String.class)
-                        .isEqualTo("ERASED");
-            }
+    @Order(3)
+    void aDatabaseRestoredFromABackupOlderThanTheErasureHasTheMemberErasedAgainOnStart() {
+        Api api = api(second);
+        String token = api.login(laterErasedData.email(), laterErasedData.password());
+        api.as(token).documentName("requestErasure").execute().path("requestErasure.state").entity(String.class)
+                .isEqualTo("ERASED");
+        second.close();
 
-            Map<String, Object> restored = new java.util.LinkedHashMap<>(settings);
-            restored.put("spring.datasource.url", urlOf(live, backup));
-            try (ConfigurableApplicationContext afterRestore = start(restored)) {
-                JdbcTemplate jdbc = afterRestore.getBean(JdbcTemplate.class);
-                assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, memberId))
-                        .as("the restored keys are destroyed again").isZero();
-                assertThat(jdbc.queryForObject("SELECT count(*) FROM erasure_fence WHERE subject_id = ?", Integer.class, memberId))
-                        .isOne();
-                assertThat(jdbc.queryForObject("SELECT count(*) FROM account WHERE account_id = ?", Integer.class, memberId))
-                        .as("the restored login is gone").isZero();
-                await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
-                        "SELECT count(*) FROM service_member_card WHERE member_id = ?", Integer.class, memberId) == 0);
-                Map<String, Object> receipt = receipt(api(afterRestore), memberId);
-                assertThat(receipt).containsEntry("cause", "ERASURE_LEDGER").containsEntry("reapplications", 1)
-                        .containsEntry("loginRemoved", true);
-                assertThat(receipt.get("reappliedAt")).isNotNull();
-                api(afterRestore).anonymous().documentName("login").variable("username", data.email())
-                        .variable("password", data.password()).execute()
-                        .errors().satisfy(errors -> assertThat(errors).singleElement()
-                                .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("UNAUTHORIZED")));
-            }
-        } finally {
-            drop(live, backup);
+        Map<String, Object> restored = new java.util.LinkedHashMap<>(settings);
+        restored.put("spring.datasource.url", urlOf(live, backup));
+        try (ConfigurableApplicationContext afterRestore = start(restored)) {
+            JdbcTemplate jdbc = afterRestore.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM subject_key WHERE subject_id = ?", Integer.class, laterErased))
+                    .as("the restored keys are destroyed again").isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM erasure_fence WHERE subject_id = ?", Integer.class, laterErased))
+                    .isOne();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM account WHERE account_id = ?", Integer.class, laterErased))
+                    .as("the restored login is gone").isZero();
+            await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM service_member_card WHERE member_id = ?", Integer.class, laterErased) == 0);
+            Map<String, Object> receipt = receipt(api(afterRestore), laterErased);
+            assertThat(receipt).containsEntry("cause", "ERASURE_LEDGER").containsEntry("reapplications", 1)
+                    .containsEntry("loginRemoved", true);
+            assertThat(receipt.get("reappliedAt")).isNotNull();
+            api(afterRestore).anonymous().documentName("login").variable("username", laterErasedData.email())
+                    .variable("password", laterErasedData.password()).execute()
+                    .errors().satisfy(errors -> assertThat(errors).singleElement()
+                            .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("UNAUTHORIZED")));
         }
     }
 

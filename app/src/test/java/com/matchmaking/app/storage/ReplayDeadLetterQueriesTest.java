@@ -41,7 +41,7 @@ class ReplayDeadLetterQueriesTest {
 
     private static final String GROUP = "member-read-models";
     private static final String PASSWORD_HASH = "{bcrypt}$2a$06$abcdefghijklmnopqrstuuMYa0lGyH6mVmE5HhaFcs6h9ZyM0QWwC";
-    private static final int MEMBERS = 30;
+    private static final int MEMBERS = 60;
     private static final int UPDATES = 4;
 
     private static ConfigurableApplicationContext app;

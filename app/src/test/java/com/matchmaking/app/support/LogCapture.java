@@ -1,84 +1,42 @@
 package com.matchmaking.app.support;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.LoggerContextListener;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.AppenderBase;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Everything the application logs while it is attached, every level that reaches the root logger, as the text a log
  * file would hold: message, MDC, exception chain with messages and stack traces.
  *
- * <p>It stays attached when Logback is reset: Spring Boot resets it when an application starts after another has
- * closed, which other lanes of the suite do at any time (junit-platform.properties). Detached then, a test that
- * searches the log for the values it put in would find nothing and pass for the wrong reason.
+ * <p>The lines come from {@link LogCaptureAppender}, which logback-test.xml puts on the root logger. Spring Boot
+ * configures Logback again from that file whenever an application starts after another has closed, which other lanes
+ * of the suite do at any time (junit-platform.properties); an appender added to the root logger by hand was dropped
+ * then, and a test that searched the log for the values it put in found nothing and passed for the wrong reason.
  */
-public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
+
+    private static final List<LogCapture> ATTACHED = new CopyOnWriteArrayList<>();
 
     private final List<String> lines = new ArrayList<>();
-    private final LoggerContextListener reattach = new LoggerContextListener() {
-        @Override
-        public boolean isResetResistant() {
-            return true;
-        }
-
-        @Override
-        public void onReset(LoggerContext context) {
-            // The reset detached and stopped every appender of the root logger, this one included.
-            start();
-            root(context).addAppender(LogCapture.this);
-        }
-
-        @Override
-        public void onStart(LoggerContext context) {
-        }
-
-        @Override
-        public void onStop(LoggerContext context) {
-        }
-
-        @Override
-        public void onLevelChange(Logger logger, Level level) {
-        }
-    };
 
     public static LogCapture attach() {
-        return attach((LoggerContext) LoggerFactory.getILoggerFactory());
-    }
-
-    static LogCapture attach(LoggerContext context) {
         LogCapture capture = new LogCapture();
-        capture.setContext(context);
-        capture.start();
-        root(context).addAppender(capture);
-        context.addListener(capture.reattach);
+        ATTACHED.add(capture);
         return capture;
     }
 
-    private static Logger root(LoggerContext context) {
-        return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    static boolean anyAttached() {
+        return !ATTACHED.isEmpty();
     }
 
-    @Override
-    protected synchronized void append(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder()
-                .append(event.getLevel()).append(' ').append(event.getLoggerName()).append(" - ")
-                .append(event.getFormattedMessage()).append(' ').append(event.getMDCPropertyMap());
-        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-            line.append("\n").append(t.getClassName()).append(": ").append(t.getMessage());
-            for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
-                line.append("\n\t").append(frame.getSTEAsString());
-            }
+    static void receive(String line) {
+        for (LogCapture capture : ATTACHED) {
+            capture.add(line);
         }
-        lines.add(line.toString());
+    }
+
+    private synchronized void add(String line) {
+        lines.add(line);
     }
 
     public synchronized List<String> lines() {
@@ -91,9 +49,6 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 
     @Override
     public void close() {
-        LoggerContext context = (LoggerContext) getContext();
-        context.removeListener(reattach);
-        root(context).detachAppender(this);
-        stop();
+        ATTACHED.remove(this);
     }
 }

@@ -23,13 +23,32 @@ class ClientRateLimits {
         LOGIN, REGISTRATION
     }
 
-    /** The operations that are limited, and the bucket each draws on. */
+    /**
+     * The operations that are limited, and the bucket each draws on: guesses at a password or a code on the login
+     * bucket, requests that send a mail to an address the caller chose on the registration bucket.
+     */
     static final Map<String, Kind> OPERATIONS = Map.of(
             "Mutation.login", Kind.LOGIN,
             "Mutation.confirmEmail", Kind.LOGIN,
             "Mutation.resetPassword", Kind.LOGIN,
+            "Mutation.confirmEmailChange", Kind.LOGIN,
             "Mutation.registerMember", Kind.REGISTRATION,
-            "Mutation.requestPasswordReset", Kind.REGISTRATION);
+            "Mutation.requestPasswordReset", Kind.REGISTRATION,
+            "Mutation.updateMyProfile", Kind.REGISTRATION);
+
+    /**
+     * Whether this call of a limited operation draws on its bucket. A profile update sends a mail only when it asks
+     * for a new email, so the rest of a member's updates are not counted.
+     */
+    static boolean draws(String operation, Map<String, Object> arguments) {
+        if (!OPERATIONS.containsKey(operation)) {
+            return false;
+        }
+        if (operation.equals("Mutation.updateMyProfile")) {
+            return arguments.get("input") instanceof Map<?, ?> input && input.get("email") != null;
+        }
+        return true;
+    }
 
     private record Key(String client, Kind kind) {
     }

@@ -49,7 +49,9 @@ class RateLimitInstrumentation extends SimplePerformantInstrumentation {
             return dataFetcher;
         }
         return env -> {
-            limits.check(operation, env.getGraphQlContext().get(CLIENT));
+            if (ClientRateLimits.draws(operation, env.getArguments())) {
+                limits.check(operation, env.getGraphQlContext().get(CLIENT));
+            }
             return dataFetcher.get(env);
         };
     }

@@ -8,8 +8,9 @@ import java.time.Duration;
 /**
  * Requests per client address, per node (each node keeps its own buckets in memory).
  *
- * @param login        logging in and checking one-time codes ({@code confirmEmail}, {@code resetPassword}): guesses
- * @param registration registering and asking for a reset: each sends a mail
+ * @param login        logging in and checking one-time codes ({@code confirmEmail}, {@code resetPassword},
+ *                     {@code confirmEmailChange}): guesses
+ * @param registration registering, asking for a reset and asking for a new email: each sends a mail
  * @param maxClients   client addresses remembered at once; the least recently seen go first
  */
 @ConfigurationProperties("matchmaking.rate-limit")

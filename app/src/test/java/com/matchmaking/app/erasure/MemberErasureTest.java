@@ -2,7 +2,9 @@ package com.matchmaking.app.erasure;
 
 import com.matchmaking.app.support.Api;
 import com.matchmaking.app.support.IntegrationTest;
+import com.matchmaking.app.support.Staffing;
 import com.matchmaking.app.support.TestMembers;
+import com.matchmaking.schema.account.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,28 @@ class MemberErasureTest extends IntegrationTest {
         MemberSelfServiceAssertions.unauthorized(api().as(member.token()).documentName("me").execute());
         MemberSelfServiceAssertions.unauthorized(api().anonymous().documentName("login")
                 .variable("username", data.email()).variable("password", data.password()).execute());
+    }
+
+    @Test
+    void underALegalHoldTheRequestWaitsEvenWithoutACoolingOffPeriodAndIsCarriedOutOnceTheHoldIsLifted() {
+        Staffing.StaffMember compliance = new Staffing(api()).cleared(Role.COMPLIANCE);
+        Api.Registered member = api().register(TestMembers.fresh());
+        api().as(compliance.token()).documentName("placeLegalHold").variable("memberId", member.memberId().toString())
+                .variable("reason", "An authority asked us to keep the account").execute()
+                .path("placeLegalHold.memberId").entity(String.class).isEqualTo(member.memberId().toString());
+
+        Map<String, Object> asked = api().as(member.token()).documentName("requestErasure").execute()
+                .path("requestErasure").entity(Map.class).get();
+
+        assertThat(asked).containsEntry("state", "PENDING").containsEntry("legalHold", true).containsEntry("receipt", null);
+        api().as(member.token()).documentName("me").execute().path("me.memberId").entity(String.class)
+                .isEqualTo(member.memberId().toString());
+        assertThat(rows("erasure_receipt", "member_id", member.memberId())).isZero();
+
+        api().as(compliance.token()).documentName("releaseLegalHold").variable("memberId", member.memberId().toString())
+                .execute().path("releaseLegalHold").entity(Boolean.class).isEqualTo(true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("erasure_receipt", "member_id", member.memberId()) == 1);
+        assertThat(rows("subject_key", "subject_id", member.memberId())).as("the keys go with the erasure").isZero();
     }
 
     @Test
